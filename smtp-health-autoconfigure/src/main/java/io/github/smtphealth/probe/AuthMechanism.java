@@ -1,0 +1,59 @@
+package io.github.smtphealth.probe;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SASL mechanism used for SMTP AUTH (RFC 4954).
+ *
+ * @since 0.1.0
+ */
+public enum AuthMechanism {
+
+	/**
+	 * The strongest mechanism both sides support: CRAM-MD5, then PLAIN, then LOGIN. XOAUTH2 is never
+	 * chosen automatically.
+	 */
+	AUTO(null),
+
+	/**
+	 * {@code PLAIN} (RFC 4616).
+	 */
+	PLAIN("PLAIN"),
+
+	/**
+	 * The non-standard but ubiquitous {@code LOGIN}.
+	 */
+	LOGIN("LOGIN"),
+
+	/**
+	 * {@code CRAM-MD5} (RFC 2195): the password itself never crosses the wire.
+	 */
+	CRAM_MD5("CRAM-MD5"),
+
+	/**
+	 * {@code XOAUTH2} with a bearer token (Google and Microsoft relays).
+	 */
+	XOAUTH2("XOAUTH2");
+
+	/**
+	 * Preference order of {@link #AUTO}, strongest first.
+	 */
+	static final List<AuthMechanism> AUTO_PREFERENCE = List.of(CRAM_MD5, PLAIN, LOGIN);
+
+	private final @Nullable String saslName;
+
+	AuthMechanism(@Nullable String saslName) {
+		this.saslName = saslName;
+	}
+
+	/**
+	 * Return the name of the mechanism on the wire.
+	 * @return the SASL name, or {@code null} for {@link #AUTO}
+	 */
+	public @Nullable String saslName() {
+		return this.saslName;
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.github.smtphealth.probe;
+
+import java.time.Duration;
+
+/**
+ * A point in monotonic time that bounds the whole probe.
+ */
+final class Deadline {
+
+	private final Duration timeout;
+
+	private final long expiresAtNanos;
+
+	private Deadline(Duration timeout, long startNanos) {
+		this.timeout = timeout;
+		this.expiresAtNanos = startNanos + timeout.toNanos();
+	}
+
+	static Deadline after(Duration timeout) {
+		return new Deadline(timeout, System.nanoTime());
+	}
+
+	Duration timeout() {
+		return this.timeout;
+	}
+
+	long remainingNanos() {
+		return Math.max(0, this.expiresAtNanos - System.nanoTime());
+	}
+
+	/**
+	 * Return the time left as a socket timeout: at least one millisecond, because zero means "forever".
+	 * @return the milliseconds left, rounded up, never zero
+	 */
+	int remainingMillisForSocket() {
+		long millis = (remainingNanos() + 999_999) / 1_000_000;
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, millis));
+	}
+
+	boolean isExpired() {
+		return remainingNanos() == 0;
+	}
+
+}

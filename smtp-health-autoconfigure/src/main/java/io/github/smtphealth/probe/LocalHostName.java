@@ -1,0 +1,71 @@
+package io.github.smtphealth.probe;
+
+import java.net.InetAddress;
+
+import org.jspecify.annotations.Nullable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The default EHLO name: the local host's canonical name, looked up once. The lookup can hang where
+ * DNS is broken, so it is bounded and falls back to {@code localhost}.
+ */
+final class LocalHostName {
+
+	private static final String FALLBACK = "localhost";
+
+	private static volatile @Nullable String name;
+
+	private LocalHostName() {
+	}
+
+	static String get() {
+		String result = name;
+		if (result == null) {
+			result = lookUp();
+			name = result;
+		}
+		return result;
+	}
+
+	private static String lookUp() {
+		try {
+			String canonical = CompletableFuture
+				.supplyAsync(LocalHostName::canonicalName, BlockingLookups.EXECUTOR)
+				.get(2, TimeUnit.SECONDS);
+			return isUsable(canonical) ? asHeloArgument(canonical) : FALLBACK;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return FALLBACK;
+		}
+		catch (Exception ex) {
+			return FALLBACK;
+		}
+	}
+
+	private static String canonicalName() {
+		try {
+			return InetAddress.getLocalHost().getCanonicalHostName();
+		}
+		catch (Exception ex) {
+			return FALLBACK;
+		}
+	}
+
+	/**
+	 * A reverse lookup that fails leaves an IP address, which EHLO must send as an address literal
+	 * (RFC 5321 4.1.3).
+	 */
+	private static String asHeloArgument(String canonical) {
+		if (canonical.indexOf(':') >= 0) {
+			return "[IPv6:" + canonical + "]";
+		}
+		return canonical.chars().allMatch((c) -> c == '.' || Character.isDigit(c)) ? "[" + canonical + "]" : canonical;
+	}
+
+	private static boolean isUsable(String candidate) {
+		return !candidate.isEmpty() && candidate.chars().allMatch((c) -> c > 0x20 && c < 0x7f);
+	}
+
+}

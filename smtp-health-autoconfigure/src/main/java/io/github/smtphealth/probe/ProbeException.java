@@ -1,0 +1,43 @@
+package io.github.smtphealth.probe;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why the probe stopped, with the phase, the kind of failure and the server's reply code. Thrown
+ * inside the probe only; callers get a {@link ProbeFailure}. It carries no stack trace: it reports what
+ * a server did, not a bug.
+ */
+final class ProbeException extends Exception {
+
+	private static final long serialVersionUID = 1L;
+
+	private final Phase phase;
+
+	private final FailureKind kind;
+
+	private final @Nullable Integer replyCode;
+
+	ProbeException(Phase phase, FailureKind kind, @Nullable Integer replyCode, String reason) {
+		super(reason, null, false, false);
+		this.phase = phase;
+		this.kind = kind;
+		this.replyCode = replyCode;
+	}
+
+	static ProbeException rejected(Phase phase, String what, SmtpReply reply) {
+		return new ProbeException(phase, FailureKind.REJECTED, reply.code(), what + " rejected: " + reply.summary());
+	}
+
+	ProbeFailure toFailure(SecretRedactor redactor) {
+		return new ProbeFailure(this.phase, this.kind, this.replyCode, redactor.clean(String.valueOf(getMessage())));
+	}
+
+	Phase phase() {
+		return this.phase;
+	}
+
+	FailureKind kind() {
+		return this.kind;
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.github.smtphealth.probe;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Removes the probe's secrets from any text it keeps, in case a hostile server echoes them back: the
+ * password, the token, and every base64 payload sent during AUTH.
+ */
+final class SecretRedactor {
+
+	static final String MASK = "******";
+
+	private static final int MIN_SECRET_LENGTH = 3;
+
+	private final List<String> secrets = new ArrayList<>();
+
+	SecretRedactor(@Nullable SmtpCredentials credentials) {
+		if (credentials != null) {
+			add(credentials.password());
+			add(credentials.token());
+		}
+	}
+
+	/**
+	 * Treat a text as secret from now on, together with its base64 form.
+	 * @param secret the secret, ignored when {@code null} or too short to matter
+	 */
+	synchronized void add(@Nullable String secret) {
+		if (secret != null && secret.length() >= MIN_SECRET_LENGTH && !this.secrets.contains(secret)) {
+			this.secrets.add(secret);
+			this.secrets.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+	/**
+	 * Return the text with every secret masked, made printable.
+	 * @param text the text
+	 * @return the cleaned text
+	 */
+	synchronized String clean(String text) {
+		String result = text;
+		for (String secret : this.secrets) {
+			result = result.replace(secret, MASK);
+		}
+		return Texts.printable(result);
+	}
+
+}

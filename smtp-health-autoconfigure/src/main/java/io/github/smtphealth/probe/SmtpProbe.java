@@ -1,0 +1,282 @@
+package io.github.smtphealth.probe;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.net.ssl.SSLSocket;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks one SMTP server the way {@code check_smtp} does, and more strictly: connect, greeting 220,
+ * EHLO (HELO fallback, LHLO for LMTP), STARTTLS and EHLO again, AUTH, {@code MAIL FROM},
+ * {@code RCPT TO}, {@code RSET}, {@code QUIT}. Every phase is timed; one deadline bounds the whole
+ * probe, DNS included.
+ * <p>
+ * An instance is immutable and thread-safe: its settings and TLS context are fixed at construction,
+ * and each {@link #run()} uses state of its own. {@code run()} never throws for anything a server or
+ * the network does; it returns a result that says what failed.
+ *
+ * @since 0.1.0
+ */
+public final class SmtpProbe {
+
+	private final SmtpProbeSettings settings;
+
+	private final @Nullable TlsConnector tlsConnector;
+
+	/**
+	 * Create a probe.
+	 * @param settings the settings
+	 * @throws IllegalArgumentException if the TLS key or trust material cannot be used
+	 */
+	public SmtpProbe(SmtpProbeSettings settings) {
+		this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+		this.tlsConnector = (settings.security() != Security.NONE) ? new TlsConnector(settings.tls()) : null;
+	}
+
+	/**
+	 * Return the settings.
+	 * @return the settings
+	 */
+	public SmtpProbeSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Run the probe once.
+	 * @return the result; never {@code null}
+	 */
+	public SmtpProbeResult run() {
+		return new Run().execute();
+	}
+
+	/**
+	 * The state of one run.
+	 */
+	private final class Run {
+
+		private final SmtpProbeSettings settings = SmtpProbe.this.settings;
+
+		private final Deadline deadline = Deadline.after(this.settings.timeout());
+
+		private final SecretRedactor redactor = new SecretRedactor(this.settings.credentials());
+
+		private final Map<Phase, Duration> phases = new EnumMap<>(Phase.class);
+
+		private Phase currentPhase = Phase.DNS;
+
+		private @Nullable Socket socket;
+
+		private @Nullable Closeable watch;
+
+		private @Nullable SmtpConnection connection;
+
+		private @Nullable String remoteAddress;
+
+		private @Nullable String greeting;
+
+		private Capabilities capabilities = Capabilities.NONE;
+
+		private @Nullable String authMechanism;
+
+		private @Nullable TlsInfo tls;
+
+		private @Nullable String quitProblem;
+
+		SmtpProbeResult execute() {
+			Instant checkedAt = Instant.now();
+			long start = System.nanoTime();
+			ProbeFailure failure = null;
+			try {
+				converse();
+			}
+			catch (ProbeException ex) {
+				failure = ex.toFailure(this.redactor);
+			}
+			catch (RuntimeException ex) {
+				failure = new ProbeFailure(this.currentPhase, FailureKind.PROTOCOL, null,
+						this.redactor.clean("unexpected error during " + this.currentPhase.id() + ": " + ex));
+			}
+			finally {
+				release();
+			}
+			return new SmtpProbeResult(checkedAt, Duration.ofNanos(System.nanoTime() - start), this.phases,
+					this.remoteAddress, this.greeting, this.capabilities.lines(), this.authMechanism, this.tls,
+					this.quitProblem, failure);
+		}
+
+		private void converse() throws ProbeException {
+			List<InetAddress> addresses = timed(Phase.DNS, () -> Connector.resolve(this.settings, this.deadline));
+			Socket connected = timed(Phase.CONNECT, () -> Connector.connect(addresses, this.settings.port(),
+					this.deadline, this.settings.connectTimeout()));
+			SmtpConnection connection = open(connected);
+			if (this.settings.security() == Security.SMTPS) {
+				timed(Phase.TLS, () -> startTls(connection));
+			}
+			SmtpReply greeting = timed(Phase.GREETING, () -> connection.read(Phase.GREETING, "the greeting"));
+			this.greeting = this.redactor.clean(greeting.summary());
+			if (!greeting.is(SmtpReply.SERVICE_READY)) {
+				throw new ProbeException(Phase.GREETING, FailureKind.REJECTED, greeting.code(),
+						"server refused the session: " + greeting.summary());
+			}
+			this.capabilities = timed(Phase.EHLO, () -> hello(connection));
+			if (this.settings.security() == Security.STARTTLS) {
+				timed(Phase.STARTTLS, () -> requestStartTls(connection));
+				timed(Phase.TLS, () -> startTls(connection));
+				this.capabilities = Capabilities.NONE;
+				this.capabilities = timed(Phase.EHLO, () -> hello(connection));
+			}
+			SmtpCredentials credentials = this.settings.credentials();
+			if (credentials != null) {
+				timed(Phase.AUTH, () -> authenticate(connection, credentials));
+			}
+			timed(Phase.MAIL, () -> expectPositive(connection, Phase.MAIL, "MAIL FROM",
+					"MAIL FROM:<" + this.settings.mailFrom() + ">"));
+			String rcptTo = this.settings.rcptTo();
+			if (rcptTo != null) {
+				timed(Phase.RCPT, () -> expectPositive(connection, Phase.RCPT, "RCPT TO", "RCPT TO:<" + rcptTo + ">"));
+			}
+			timed(Phase.RSET, () -> expectPositive(connection, Phase.RSET, "RSET", "RSET"));
+			timed(Phase.QUIT, () -> quit(connection));
+		}
+
+		private SmtpConnection open(Socket connected) throws ProbeException {
+			this.socket = connected;
+			this.remoteAddress = Connector.format((InetSocketAddress) connected.getRemoteSocketAddress());
+			this.watch = Watchdog.watch(this.deadline, connected);
+			try {
+				this.connection = new SmtpConnection(connected, this.deadline);
+				return this.connection;
+			}
+			catch (IOException ex) {
+				throw new ProbeException(Phase.CONNECT, FailureKind.CONNECTION, null,
+						"connection failed: " + SmtpConnection.describe(ex));
+			}
+		}
+
+		private Capabilities hello(SmtpConnection connection) throws ProbeException {
+			String verb = this.settings.lmtp() ? "LHLO" : "EHLO";
+			SmtpReply reply = connection.exchange(Phase.EHLO, verb + " " + this.settings.heloName());
+			if (reply.isPositiveCompletion()) {
+				return Capabilities.parse(reply);
+			}
+			boolean unsupported = reply.is(SmtpReply.COMMAND_UNRECOGNIZED) || reply.is(SmtpReply.COMMAND_NOT_IMPLEMENTED);
+			if (this.settings.lmtp() || !unsupported) {
+				throw ProbeException.rejected(Phase.EHLO, verb, reply);
+			}
+			SmtpReply helo = connection.exchange(Phase.EHLO, "HELO " + this.settings.heloName());
+			if (!helo.isPositiveCompletion()) {
+				throw ProbeException.rejected(Phase.EHLO, "HELO", helo);
+			}
+			return Capabilities.NONE;
+		}
+
+		private Void requestStartTls(SmtpConnection connection) throws ProbeException {
+			if (!this.capabilities.has("STARTTLS")) {
+				throw new ProbeException(Phase.STARTTLS, FailureKind.TLS, null, "STARTTLS not advertised by server");
+			}
+			SmtpReply reply = connection.exchange(Phase.STARTTLS, "STARTTLS");
+			if (!reply.is(SmtpReply.SERVICE_READY)) {
+				throw ProbeException.rejected(Phase.STARTTLS, "STARTTLS", reply);
+			}
+			return null;
+		}
+
+		private Void startTls(SmtpConnection connection) throws ProbeException {
+			TlsConnector connector = Objects.requireNonNull(SmtpProbe.this.tlsConnector);
+			SSLSocket tlsSocket = connector.handshake(connection.rawSocket(), this.settings.host(), this.settings.port(),
+					this.deadline, Phase.TLS);
+			this.tls = TlsInfo.of(tlsSocket.getSession());
+			try {
+				connection.switchToTls(tlsSocket);
+			}
+			catch (IOException ex) {
+				throw connection.failure(Phase.TLS, "after the TLS handshake", ex);
+			}
+			return null;
+		}
+
+		private Void authenticate(SmtpConnection connection, SmtpCredentials credentials) throws ProbeException {
+			if (!connection.isEncrypted() && !this.settings.allowPlaintextAuth()) {
+				throw new ProbeException(Phase.AUTH, FailureKind.POLICY, null,
+						"refusing to send credentials over an unencrypted connection "
+								+ "(use STARTTLS or SMTPS, or explicitly allow plaintext AUTH)");
+			}
+			String mechanism = SmtpAuthenticator.choose(this.settings.authMechanism(),
+					this.capabilities.authMechanisms());
+			this.authMechanism = mechanism;
+			new SmtpAuthenticator(credentials, this.redactor).authenticate(connection, mechanism, this.settings.host());
+			return null;
+		}
+
+		private Void expectPositive(SmtpConnection connection, Phase phase, String what, String command)
+				throws ProbeException {
+			SmtpReply reply = connection.exchange(phase, command);
+			if (!reply.isPositiveCompletion()) {
+				throw ProbeException.rejected(phase, what, reply);
+			}
+			return null;
+		}
+
+		/**
+		 * A server that drops the connection instead of answering QUIT has still done its job.
+		 */
+		private Void quit(SmtpConnection connection) {
+			try {
+				SmtpReply reply = connection.exchange(Phase.QUIT, "QUIT");
+				if (!reply.is(SmtpReply.CLOSING)) {
+					this.quitProblem = this.redactor.clean("QUIT answered " + reply.summary());
+				}
+			}
+			catch (ProbeException ex) {
+				this.quitProblem = this.redactor.clean(String.valueOf(ex.getMessage()));
+			}
+			return null;
+		}
+
+		private <T> T timed(Phase phase, Step<T> step) throws ProbeException {
+			this.currentPhase = phase;
+			long start = System.nanoTime();
+			try {
+				return step.run();
+			}
+			finally {
+				this.phases.merge(phase, Duration.ofNanos(System.nanoTime() - start), Duration::plus);
+			}
+		}
+
+		private void release() {
+			if (this.connection != null) {
+				this.connection.close();
+			}
+			else if (this.socket != null) {
+				Watchdog.closeQuietly(this.socket);
+			}
+			if (this.watch != null) {
+				Watchdog.closeQuietly(this.watch);
+			}
+		}
+
+	}
+
+	/**
+	 * One timed step of the dialogue.
+	 */
+	@FunctionalInterface
+	private interface Step<T> {
+
+		T run() throws ProbeException;
+
+	}
+
+}

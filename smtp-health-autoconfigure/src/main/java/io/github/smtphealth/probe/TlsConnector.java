@@ -1,0 +1,132 @@
+package io.github.smtphealth.probe;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+import io.github.smtphealth.probe.ExplainingTrustManager.ExplainedCertificateException;
+
+/**
+ * Does the client side of a TLS handshake over an open connection, with the trust, host name checks,
+ * SNI and protocol limits of {@link TlsSettings}, and explains a failure in words.
+ */
+final class TlsConnector {
+
+	private final TlsSettings settings;
+
+	private final SSLSocketFactory socketFactory;
+
+	/**
+	 * Create a connector; the {@link SSLContext} is built once, here.
+	 * @param settings the TLS settings
+	 * @throws IllegalArgumentException if the key or trust material cannot be used
+	 */
+	TlsConnector(TlsSettings settings) {
+		this.settings = settings;
+		try {
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(settings.keyManagers().toArray(new KeyManager[0]), trustManagers(settings), null);
+			this.socketFactory = context.getSocketFactory();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalArgumentException("TLS settings cannot be used: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static TrustManager[] trustManagers(TlsSettings settings) throws GeneralSecurityException {
+		if (!settings.verifyCertificate()) {
+			return new TrustManager[] { new ExplainingTrustManager(null) };
+		}
+		List<TrustManager> configured = settings.trustManagers();
+		if (configured.isEmpty()) {
+			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			factory.init((KeyStore) null);
+			configured = List.of(factory.getTrustManagers());
+		}
+		List<TrustManager> result = new ArrayList<>(configured.size());
+		for (TrustManager trustManager : configured) {
+			result.add((trustManager instanceof X509ExtendedTrustManager extended)
+					? new ExplainingTrustManager(extended) : trustManager);
+		}
+		return result.toArray(new TrustManager[0]);
+	}
+
+	/**
+	 * Wrap an open connection in TLS and complete the handshake.
+	 * @param raw the connected socket
+	 * @param host the host name the probe was given (for SNI and host name verification)
+	 * @param port the port
+	 * @param deadline the probe's deadline
+	 * @param phase the phase to blame on failure
+	 * @return the TLS socket
+	 * @throws ProbeException if the handshake fails or the certificate is not accepted
+	 */
+	SSLSocket handshake(Socket raw, String host, int port, Deadline deadline, Phase phase) throws ProbeException {
+		try {
+			SSLSocket socket = (SSLSocket) this.socketFactory.createSocket(raw, host, port, true);
+			SSLParameters parameters = socket.getSSLParameters();
+			if (this.settings.fullyVerified()) {
+				parameters.setEndpointIdentificationAlgorithm("HTTPS");
+			}
+			if (!this.settings.protocols().isEmpty()) {
+				parameters.setProtocols(this.settings.protocols().toArray(new String[0]));
+			}
+			if (!this.settings.cipherSuites().isEmpty()) {
+				parameters.setCipherSuites(this.settings.cipherSuites().toArray(new String[0]));
+			}
+			socket.setSSLParameters(parameters);
+			socket.setSoTimeout(deadline.remainingMillisForSocket());
+			socket.startHandshake();
+			return socket;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw explain(ex, deadline, phase);
+		}
+	}
+
+	private static ProbeException explain(Exception ex, Deadline deadline, Phase phase) {
+		if (ex instanceof SocketTimeoutException || deadline.isExpired()) {
+			return new ProbeException(phase, FailureKind.TIMEOUT, null,
+					"timed out after " + Texts.human(deadline.timeout()) + " during the TLS handshake");
+		}
+		return new ProbeException(phase, FailureKind.TLS, null, "TLS handshake failed: " + reason(ex));
+	}
+
+	private static String reason(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ExplainedCertificateException) {
+				return String.valueOf(cause.getMessage());
+			}
+		}
+		String message = String.valueOf(ex.getMessage());
+		if (message.contains("No appropriate protocol") || message.contains("protocol_version")
+				|| message.contains("insufficient_security")) {
+			return "no TLS version or cipher suite in common (" + message + ")";
+		}
+		if (message.contains("Unsupported or unrecognized SSL message") || message.contains("plaintext connection")) {
+			return "the server did not answer in TLS (plain text on a TLS port?)";
+		}
+		if (ex instanceof EOFException || ex instanceof SocketException || message.contains("terminated the handshake")
+				|| (ex instanceof SSLException && ex.getCause() instanceof EOFException)) {
+			return "the server closed the connection during the handshake";
+		}
+		return message;
+	}
+
+}
