@@ -113,7 +113,7 @@ final class Connector {
 			}
 			catch (IOException ex) {
 				Watchdog.closeQuietly(socket);
-				failures.add(format(target) + " " + describe(ex, timeout));
+				failures.add(format(target) + ": " + describe(ex, timeout));
 			}
 		}
 		if (failures.isEmpty() || (deadline.isExpired() && failures.size() < addresses.size())) {
@@ -149,12 +149,12 @@ final class Connector {
 			return "timed out after " + Texts.human(Duration.ofMillis(timeoutMillis));
 		}
 		if (ex instanceof ConnectException && String.valueOf(ex.getMessage()).startsWith("Connection refused")) {
-			return "refused the connection";
+			return "connection refused";
 		}
 		if (ex instanceof NoRouteToHostException) {
-			return "is unreachable";
+			return "unreachable";
 		}
-		return "failed: " + SmtpConnection.describe(ex);
+		return SmtpConnection.describe(ex);
 	}
 
 }

@@ -1,0 +1,63 @@
+package io.github.smtphealth.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.github.smtphealth.check.SmtpCheckListener;
+import io.github.smtphealth.check.SmtpChecks;
+import io.github.smtphealth.health.SmtpHealthContributor;
+import io.github.smtphealth.health.SmtpHealthIndicator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the SMTP health check: {@code smtp} in
+ * {@code /actuator/health}, one indicator for a single server or a composite for named servers.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
+@ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
+@Conditional(OnSmtpServerCondition.class)
+@ConditionalOnEnabledHealthIndicator("smtp")
+@EnableConfigurationProperties(SmtpHealthProperties.class)
+public final class SmtpHealthContributorAutoConfiguration {
+
+	SmtpHealthContributorAutoConfiguration() {
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	SmtpChecks smtpChecks(SmtpHealthProperties properties, Environment environment,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<SmtpCheckListener> listeners) {
+		List<SmtpCheckListener> all = listeners.orderedStream().toList();
+		SmtpCheckListener listener = (outcome) -> all.forEach((each) -> each.probed(outcome));
+		SmtpServerResolver resolver = new SmtpServerResolver(Binder.get(environment));
+		SmtpChecks checks = new SmtpChecksFactory(sslBundles.getIfAvailable(), listener, Clock.systemUTC())
+			.create(resolver.resolve(properties));
+		checks.start();
+		return checks;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = { "smtpHealthIndicator", "smtpHealthContributor" })
+	HealthContributor smtpHealthContributor(SmtpChecks smtpChecks, SmtpHealthProperties properties) {
+		if (properties.getServers().isEmpty() && smtpChecks.checks().size() == 1) {
+			return new SmtpHealthIndicator(smtpChecks.checks().values().iterator().next());
+		}
+		return new SmtpHealthContributor(smtpChecks);
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.github.smtphealth.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives the health endpoint a status order that knows DEGRADED
+ * ({@code down, out-of-service, degraded, up, unknown}), so that UP + DEGRADED aggregates to DEGRADED
+ * instead of the unknown status being dropped. It is added with the lowest precedence: any order the
+ * user sets wins. DEGRADED maps to HTTP 200, like every status but DOWN and OUT_OF_SERVICE.
+ *
+ * @since 0.1.0
+ */
+public class SmtpHealthStatusOrderEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	/**
+	 * Name of the property source this post-processor adds.
+	 */
+	public static final String PROPERTY_SOURCE_NAME = "smtpHealthDefaultStatusOrder";
+
+	static final String STATUS_ORDER_PROPERTY = "management.endpoint.health.status.order";
+
+	static final String STATUS_ORDER = "down,out-of-service,degraded,up,unknown";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+			environment.getPropertySources()
+				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(STATUS_ORDER_PROPERTY, STATUS_ORDER)));
+		}
+	}
+
+}

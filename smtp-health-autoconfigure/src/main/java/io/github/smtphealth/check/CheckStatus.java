@@ -1,0 +1,30 @@
+package io.github.smtphealth.check;
+
+/**
+ * The verdict on one SMTP server.
+ *
+ * @since 0.1.0
+ */
+public enum CheckStatus {
+
+	/**
+	 * Every phase succeeded within the thresholds.
+	 */
+	UP,
+
+	/**
+	 * Working, but slower than the warning threshold or with a certificate close to expiry.
+	 */
+	DEGRADED,
+
+	/**
+	 * The probe failed, was slower than the critical threshold, or the certificate is about to expire.
+	 */
+	DOWN,
+
+	/**
+	 * No result yet: the first background check has not finished.
+	 */
+	UNKNOWN
+
+}
