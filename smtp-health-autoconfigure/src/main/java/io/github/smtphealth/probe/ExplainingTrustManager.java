@@ -36,42 +36,31 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
 			throws CertificateException {
-		if (this.delegate != null) {
-			try {
-				this.delegate.checkServerTrusted(chain, authType, socket);
-				checkValidityOfLeaf(chain);
-			}
-			catch (CertificateException ex) {
-				throw explain(chain, ex);
-			}
-		}
+		verify(chain, (delegate) -> delegate.checkServerTrusted(chain, authType, socket));
 	}
 
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
 			throws CertificateException {
-		if (this.delegate != null) {
-			try {
-				this.delegate.checkServerTrusted(chain, authType, engine);
-				checkValidityOfLeaf(chain);
-			}
-			catch (CertificateException ex) {
-				throw explain(chain, ex);
-			}
-		}
+		verify(chain, (delegate) -> delegate.checkServerTrusted(chain, authType, engine));
 	}
 
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-		if (this.delegate != null) {
-			try {
-				this.delegate.checkServerTrusted(chain, authType);
-				checkValidityOfLeaf(chain);
-			}
-			catch (CertificateException ex) {
-				throw explain(chain, ex);
-			}
+		verify(chain, (delegate) -> delegate.checkServerTrusted(chain, authType));
+	}
+
+	private void verify(X509Certificate[] chain, DelegateCheck check) throws CertificateException {
+		if (this.delegate == null) {
+			return;
 		}
+		try {
+			check.run(this.delegate);
+		}
+		catch (CertificateException ex) {
+			throw explain(chain, ex);
+		}
+		checkValidityOfLeaf(chain);
 	}
 
 	@Override
@@ -160,6 +149,16 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
 		}
 		return names.isEmpty() ? Texts.printable(certificate.getSubjectX500Principal().getName())
 				: Texts.printable(String.join(", ", names));
+	}
+
+	/**
+	 * One of the delegate's checks.
+	 */
+	@FunctionalInterface
+	private interface DelegateCheck {
+
+		void run(X509ExtendedTrustManager delegate) throws CertificateException;
+
 	}
 
 	/**
