@@ -1,8 +1,6 @@
 package io.github.smtphealth.autoconfigure;
 
 import java.time.Clock;
-import java.util.List;
-
 import io.github.smtphealth.check.SmtpCheckListener;
 import io.github.smtphealth.check.SmtpChecks;
 import io.github.smtphealth.health.SmtpHealthContributor;
@@ -42,8 +40,7 @@ public final class SmtpHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean
 	SmtpChecks smtpChecks(SmtpHealthProperties properties, Environment environment,
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<SmtpCheckListener> listeners) {
-		List<SmtpCheckListener> all = listeners.orderedStream().toList();
-		SmtpCheckListener listener = (outcome) -> all.forEach((each) -> each.probed(outcome));
+		SmtpCheckListener listener = SmtpCheckListener.all(listeners.orderedStream().toList());
 		SmtpServerResolver resolver = new SmtpServerResolver(Binder.get(environment));
 		SmtpChecks checks = new SmtpChecksFactory(sslBundles.getIfAvailable(), listener, Clock.systemUTC())
 			.create(resolver.resolve(properties));

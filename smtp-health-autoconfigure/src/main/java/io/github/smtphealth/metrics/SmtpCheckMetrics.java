@@ -1,0 +1,182 @@
+package io.github.smtphealth.metrics;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.smtphealth.check.CheckStatus;
+import io.github.smtphealth.check.SmtpCheckListener;
+import io.github.smtphealth.check.SmtpCheckOutcome;
+import io.github.smtphealth.probe.Phase;
+import io.github.smtphealth.probe.ProbeFailure;
+import io.github.smtphealth.probe.SmtpProbeResult;
+import io.github.smtphealth.probe.TlsInfo;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link SmtpCheckListener} that records Micrometer meters for every probe that ran:
+ * <ul>
+ * <li>{@code smtp.check}, a timer per probe, tagged {@code server}, {@code security}, {@code outcome}
+ * ({@code success}, {@code failure}, {@code timeout}) and {@code status} ({@code up},
+ * {@code degraded}, {@code down});</li>
+ * <li>{@code smtp.check.phase}, a timer sample per phase that ran, tagged {@code server},
+ * {@code phase} and {@code outcome} (the failed phase has {@code failure} or {@code timeout}, every
+ * other phase {@code success});</li>
+ * <li>{@code smtp.check.failures}, a counter of failed probes, tagged {@code server} and the
+ * {@code phase} that failed;</li>
+ * <li>{@code smtp.check.up}, a gauge per server: 1 when the last probe's verdict was UP or DEGRADED,
+ * 0 when it was DOWN;</li>
+ * <li>{@code smtp.check.certificate.expiry}, a gauge per server, in seconds since the Unix epoch: when
+ * the certificate seen by the last probe that completed a TLS handshake expires. It appears with the
+ * first such probe.</li>
+ * </ul>
+ * Cached results record nothing: a sample means an SMTP conversation happened. Meters are registered
+ * when a server's first outcome arrives, so this listener needs neither the list of servers nor the
+ * checks themselves. Tag values come from fixed sets and from the configured server name, never from
+ * what a server sent.
+ *
+ * @since 0.1.0
+ */
+public final class SmtpCheckMetrics implements SmtpCheckListener {
+
+	private static final String SERVER = "server";
+
+	private static final String OUTCOME = "outcome";
+
+	private static final String PHASE = "phase";
+
+	private static final String SUCCESS = "success";
+
+	private static final String FAILURE = "failure";
+
+	private static final String TIMEOUT = "timeout";
+
+	private final MeterRegistry registry;
+
+	/**
+	 * The gauges' values by server name. Gauges hold their state weakly: this map keeps it alive.
+	 */
+	private final Map<String, ServerGauges> gauges = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the listener.
+	 * @param registry where to record
+	 */
+	public SmtpCheckMetrics(MeterRegistry registry) {
+		this.registry = Objects.requireNonNull(registry, "'registry' must not be null");
+	}
+
+	@Override
+	public void probed(SmtpCheckOutcome outcome) {
+		SmtpProbeResult result = outcome.result();
+		if (outcome.cached() || result == null) {
+			return;
+		}
+		String server = outcome.serverName();
+		ProbeFailure failure = result.failure();
+		CheckStatus status = outcome.verdict().status();
+		Timer.builder("smtp.check")
+			.description("Duration of SMTP health check probes, from DNS to QUIT")
+			.tag(SERVER, server)
+			.tag("security", lowercase(outcome.settings().security()))
+			.tag(OUTCOME, outcome(failure))
+			.tag("status", lowercase(status))
+			.register(this.registry)
+			.record(result.total());
+		result.phases().forEach((phase, duration) -> Timer.builder("smtp.check.phase")
+			.description("Duration of each phase of SMTP health check probes")
+			.tag(SERVER, server)
+			.tag(PHASE, phase.id())
+			.tag(OUTCOME, phaseOutcome(phase, failure))
+			.register(this.registry)
+			.record(duration));
+		if (failure != null) {
+			Counter.builder("smtp.check.failures")
+				.description("Failed SMTP health check probes, by the phase that failed")
+				.tag(SERVER, server)
+				.tag(PHASE, failure.phase().id())
+				.register(this.registry)
+				.increment();
+		}
+		recordGauges(server, status == CheckStatus.UP || status == CheckStatus.DEGRADED, result.tls());
+	}
+
+	private void recordGauges(String server, boolean up, @Nullable TlsInfo tls) {
+		this.gauges.computeIfAbsent(server, ServerGauges::new).record(this.registry, up, tls);
+	}
+
+	private static String outcome(@Nullable ProbeFailure failure) {
+		if (failure == null) {
+			return SUCCESS;
+		}
+		return failure.isTimeout() ? TIMEOUT : FAILURE;
+	}
+
+	private static String phaseOutcome(Phase phase, @Nullable ProbeFailure failure) {
+		return (failure != null && failure.phase() == phase) ? outcome(failure) : SUCCESS;
+	}
+
+	private static String lowercase(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The values behind one server's gauges, written by the probing thread, read by the registry. Each
+	 * gauge is registered once, after its first value is set.
+	 */
+	private static final class ServerGauges {
+
+		private final String server;
+
+		private volatile double up;
+
+		private volatile double certificateExpiry;
+
+		private boolean upRegistered;
+
+		private boolean certificateExpiryRegistered;
+
+		ServerGauges(String server) {
+			this.server = server;
+		}
+
+		synchronized void record(MeterRegistry registry, boolean up, @Nullable TlsInfo tls) {
+			this.up = up ? 1 : 0;
+			if (!this.upRegistered) {
+				Gauge.builder("smtp.check.up", this, ServerGauges::up)
+					.description("Whether the last SMTP health check probe found the server UP or DEGRADED (1) "
+							+ "or DOWN (0)")
+					.tag(SERVER, this.server)
+					.register(registry);
+				this.upRegistered = true;
+			}
+			if (tls != null) {
+				this.certificateExpiry = tls.notAfter().getEpochSecond();
+				if (!this.certificateExpiryRegistered) {
+					Gauge.builder("smtp.check.certificate.expiry", this, ServerGauges::certificateExpiry)
+						.description("When the server certificate seen by the last SMTP health check probe with TLS "
+								+ "expires, in seconds since the Unix epoch")
+						.baseUnit("seconds")
+						.tag(SERVER, this.server)
+						.register(registry);
+					this.certificateExpiryRegistered = true;
+				}
+			}
+		}
+
+		private double up() {
+			return this.up;
+		}
+
+		private double certificateExpiry() {
+			return this.certificateExpiry;
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.github.smtphealth.metrics;
+
+import io.github.smtphealth.autoconfigure.SmtpHealthContributorAutoConfiguration;
+import io.github.smtphealth.autoconfigure.SmtpHealthMetricsAutoConfiguration;
+import io.github.smtphealth.check.SmtpChecks;
+import io.github.smtphealth.testsupport.ScriptedSmtpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SmtpHealthMetricsAutoConfiguration}.
+ */
+class SmtpHealthMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SmtpHealthContributorAutoConfiguration.class,
+				SmtpHealthMetricsAutoConfiguration.class));
+
+	@Test
+	void runShouldCreateMetricsWhenMeterRegistryAndServerExist() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("smtp.check.host=127.0.0.1")
+			.run((context) -> assertThat(context).hasSingleBean(SmtpCheckMetrics.class));
+	}
+
+	@Test
+	void runWithBootMetricsAutoConfigurationShouldCreateMetrics() {
+		this.contextRunner.withConfiguration(bootMetrics())
+			.withPropertyValues("smtp.check.host=127.0.0.1")
+			.run((context) -> assertThat(context).hasSingleBean(MeterRegistry.class)
+				.hasSingleBean(SmtpCheckMetrics.class));
+	}
+
+	@Test
+	void runWithoutMeterRegistryShouldNotCreateMetrics() {
+		this.contextRunner.withPropertyValues("smtp.check.host=127.0.0.1")
+			.run((context) -> assertThat(context).hasSingleBean(SmtpChecks.class)
+				.doesNotHaveBean(SmtpCheckMetrics.class));
+	}
+
+	@Test
+	void runWithoutServerShouldNotCreateMetrics() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(context).doesNotHaveBean(SmtpChecks.class)
+				.doesNotHaveBean(SmtpCheckMetrics.class));
+	}
+
+	@Test
+	void runWhenHealthIndicatorIsDisabledShouldNotCreateMetrics() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("smtp.check.host=127.0.0.1", "management.health.smtp.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SmtpChecks.class)
+				.doesNotHaveBean(SmtpCheckMetrics.class));
+	}
+
+	@Test
+	void runWithoutMicrometerShouldNotCreateMetrics() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.withPropertyValues("smtp.check.host=127.0.0.1")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SmtpChecks.class)
+				.doesNotHaveBean(SmtpCheckMetrics.class));
+	}
+
+	@Test
+	void runWithUserDefinedMetricsShouldBackOff() {
+		SmtpCheckMetrics custom = new SmtpCheckMetrics(new SimpleMeterRegistry());
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean("customSmtpCheckMetrics", SmtpCheckMetrics.class, () -> custom)
+			.withPropertyValues("smtp.check.host=127.0.0.1")
+			.run((context) -> assertThat(context).getBean(SmtpCheckMetrics.class).isSameAs(custom));
+	}
+
+	@Test
+	void healthThroughAutoConfiguredContributorShouldRecordCheck() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner.withConfiguration(bootMetrics())
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port())
+				.run((context) -> {
+					HealthIndicator indicator = context.getBean("smtpHealthContributor", HealthIndicator.class);
+					assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					assertThat(registry.get("smtp.check")
+						.tags("server", "default", "security", "none", "outcome", "success", "status", "up")
+						.timer()
+						.count()).isOne();
+					assertThat(registry.get("smtp.check.phase")
+						.tags("server", "default", "phase", "ehlo", "outcome", "success")
+						.timer()
+						.count()).isOne();
+					assertThat(registry.get("smtp.check.up").tag("server", "default").gauge().value()).isEqualTo(1.0);
+				});
+		}
+	}
+
+	@Test
+	void refreshOfNamedServerShouldTagItsName() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner.withConfiguration(bootMetrics())
+				.withPropertyValues("smtp.check.servers.relay.host=" + server.host(),
+						"smtp.check.servers.relay.port=" + server.port())
+				.run((context) -> {
+					context.getBean(SmtpChecks.class).checks().get("relay").refresh();
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					assertThat(registry.get("smtp.check").timers()).singleElement()
+						.satisfies((timer) -> assertThat(timer.getId().getTag("server")).isEqualTo("relay"));
+				});
+		}
+	}
+
+	private static AutoConfigurations bootMetrics() {
+		return AutoConfigurations.of(MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+				SimpleMetricsExportAutoConfiguration.class);
+	}
+
+}
