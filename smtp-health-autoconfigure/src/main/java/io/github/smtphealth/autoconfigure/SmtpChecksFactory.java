@@ -39,7 +39,7 @@ final class SmtpChecksFactory {
 
 	private static final Map<String, String> SETTINGS_FIELD_TO_PROPERTY = Map.of("host", "host", "port", "port",
 			"heloName", "helo-name", "mailFrom", "mail-from", "rcptTo", "rcpt-to", "timeout", "timeout",
-			"connectTimeout", "connect-timeout", "credentials", "auth.username");
+			"connectTimeout", "connect-timeout", "credentials", "auth.username", "username", "auth.username");
 
 	private final @Nullable SslBundles sslBundles;
 
@@ -62,10 +62,10 @@ final class SmtpChecksFactory {
 	}
 
 	private SmtpCheck createCheck(Server server) {
-		String prefix = server.prefix();
+		PropertyNames names = server.propertyNames();
 		SmtpServerProperties properties = server.properties();
-		validate(prefix, properties);
-		SmtpProbeSettings settings = probeSettings(prefix, properties);
+		validate(names, properties);
+		SmtpProbeSettings settings = probeSettings(names, properties);
 		warnAboutWeakenedSecurity(server, settings);
 		CheckPolicy policy = new CheckPolicy(properties.getWarning(), properties.getCritical(),
 				properties.getTls().getExpiryWarning(), properties.getTls().getExpiryCritical());
@@ -73,54 +73,54 @@ final class SmtpChecksFactory {
 				properties.getRefresh(), properties.getInterval(), this.listener, this.clock);
 	}
 
-	private static void validate(String prefix, SmtpServerProperties properties) {
+	private static void validate(PropertyNames names, SmtpServerProperties properties) {
 		if (properties.getHost() == null || properties.getHost().isBlank()) {
-			throw invalid(prefix + ".host", properties.getHost(), "A host is required");
+			throw invalid(names.of("host"), properties.getHost(), "A host is required");
 		}
 		Duration warning = properties.getWarning();
 		Duration critical = properties.getCritical();
 		Duration timeout = properties.getTimeout();
 		if (warning != null && critical != null && warning.compareTo(critical) >= 0) {
-			throw invalid(prefix + ".warning", warning, "Must be less than critical (" + critical + ")");
+			throw invalid(names.of("warning"), warning, "Must be less than critical (" + critical + ")");
 		}
 		if (critical != null && critical.compareTo(timeout) >= 0) {
-			throw invalid(prefix + ".critical", critical, "Must be less than timeout (" + timeout + ")");
+			throw invalid(names.of("critical"), critical, "Must be less than timeout (" + timeout + ")");
 		}
 		if (warning != null && warning.compareTo(timeout) >= 0) {
-			throw invalid(prefix + ".warning", warning, "Must be less than timeout (" + timeout + ")");
+			throw invalid(names.of("warning"), warning, "Must be less than timeout (" + timeout + ")");
 		}
 		SmtpServerProperties.Tls tls = properties.getTls();
 		if (tls.getExpiryWarning().compareTo(tls.getExpiryCritical()) < 0) {
-			throw invalid(prefix + ".tls.expiry-warning", tls.getExpiryWarning(),
+			throw invalid(names.of("tls.expiry-warning"), tls.getExpiryWarning(),
 					"Must not be less than tls.expiry-critical (" + tls.getExpiryCritical() + ")");
 		}
-		validateAuth(prefix, properties.getAuth());
+		validateAuth(names, properties.getAuth());
 	}
 
-	private static void validateAuth(String prefix, SmtpServerProperties.Auth auth) {
+	private static void validateAuth(PropertyNames names, SmtpServerProperties.Auth auth) {
 		boolean hasUsername = auth.getUsername() != null && !auth.getUsername().isEmpty();
 		if (!hasUsername) {
 			if (auth.getPassword() != null || auth.getToken() != null) {
-				throw invalid(prefix + ".auth.username", null, "A username is required when a password or token is set");
+				throw invalid(names.of("auth.username"), null, "A username is required when a password or token is set");
 			}
 			return;
 		}
 		if (auth.getMechanism() == AuthMechanism.XOAUTH2) {
 			if (auth.getToken() == null || auth.getToken().isEmpty()) {
-				throw invalid(prefix + ".auth.token", null, "A token is required for the xoauth2 mechanism");
+				throw invalid(names.of("auth.token"), null, "A token is required for the xoauth2 mechanism");
 			}
 		}
 		else if (auth.getPassword() == null) {
-			throw invalid(prefix + ".auth.password", null,
+			throw invalid(names.of("auth.password"), null,
 					"A password is required when a username is set (or use mechanism xoauth2 with a token)");
 		}
 	}
 
-	private SmtpProbeSettings probeSettings(String prefix, SmtpServerProperties properties) {
+	private SmtpProbeSettings probeSettings(PropertyNames names, SmtpServerProperties properties) {
 		SmtpServerProperties.Auth auth = properties.getAuth();
-		SmtpCredentials credentials = (auth.getUsername() != null && !auth.getUsername().isEmpty())
-				? new SmtpCredentials(auth.getUsername(), auth.getPassword(), auth.getToken()) : null;
 		try {
+			SmtpCredentials credentials = (auth.getUsername() != null && !auth.getUsername().isEmpty())
+					? new SmtpCredentials(auth.getUsername(), auth.getPassword(), auth.getToken()) : null;
 			return SmtpProbeSettings.builder(String.valueOf(properties.getHost()))
 				.port(properties.getPort())
 				.security(properties.getSecurity())
@@ -134,19 +134,19 @@ final class SmtpChecksFactory {
 				.timeout(properties.getTimeout())
 				.connectTimeout(properties.getConnectTimeout())
 				.ipFamily(properties.getIpFamily())
-				.tls(tlsSettings(prefix, properties))
+				.tls(tlsSettings(names, properties))
 				.build();
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalidSetting(prefix, properties, ex);
+			throw invalidSetting(names, properties, ex);
 		}
 	}
 
-	private TlsSettings tlsSettings(String prefix, SmtpServerProperties properties) {
+	private TlsSettings tlsSettings(PropertyNames names, SmtpServerProperties properties) {
 		SmtpServerProperties.Tls tls = properties.getTls();
 		TlsSettings settings = TlsSettings.DEFAULT;
 		if (tls.getBundle() != null) {
-			SslBundle bundle = sslBundle(prefix + ".tls.bundle", tls.getBundle());
+			SslBundle bundle = sslBundle(names.of("tls.bundle"), tls.getBundle());
 			SslOptions options = bundle.getOptions();
 			settings = new TlsSettings(List.of(bundle.getManagers().getTrustManagers()),
 					keyManagers(bundle), true, true, listOf(options.getEnabledProtocols()),
@@ -176,32 +176,32 @@ final class SmtpChecksFactory {
 	}
 
 	private static void warnAboutWeakenedSecurity(Server server, SmtpProbeSettings settings) {
-		String prefix = server.prefix();
+		PropertyNames names = server.propertyNames();
 		if (settings.security() != Security.NONE && !settings.tls().verifyCertificate()) {
-			logger.warn("TLS verification is disabled for SMTP server '" + server.name() + "' (" + prefix
-					+ ".tls.verify=false): its health check accepts any certificate");
+			logger.warn("TLS verification is disabled for SMTP server '" + server.name() + "' ("
+					+ names.of("tls.verify") + "=false): its health check accepts any certificate");
 		}
 		else if (settings.security() != Security.NONE && !settings.tls().verifyHostname()) {
-			logger.warn("Host name verification is disabled for SMTP server '" + server.name() + "' (" + prefix
-					+ ".tls.verify-hostname=false)");
+			logger.warn("Host name verification is disabled for SMTP server '" + server.name() + "' ("
+					+ names.of("tls.verify-hostname") + "=false)");
 		}
 		if (settings.credentials() != null && settings.security() == Security.NONE && settings.allowPlaintextAuth()) {
-			logger.warn("SMTP server '" + server.name() + "' will be sent credentials without TLS (" + prefix
-					+ ".auth.allow-plaintext=true)");
+			logger.warn("SMTP server '" + server.name() + "' will be sent credentials without TLS ("
+					+ names.of("auth.allow-plaintext") + "=true)");
 		}
 	}
 
 	/**
 	 * The probe settings check what can be sent safely on the wire; name the property they reject.
 	 */
-	private static InvalidConfigurationPropertyValueException invalidSetting(String prefix,
+	private static InvalidConfigurationPropertyValueException invalidSetting(PropertyNames names,
 			SmtpServerProperties properties, IllegalArgumentException ex) {
 		String message = String.valueOf(ex.getMessage());
-		String property = prefix;
+		String property = names.of("host");
 		Object value = null;
 		for (Map.Entry<String, String> entry : SETTINGS_FIELD_TO_PROPERTY.entrySet()) {
 			if (message.startsWith("'" + entry.getKey() + "'")) {
-				property = prefix + "." + entry.getValue();
+				property = names.of(entry.getValue());
 				value = publicValue(entry.getKey(), properties);
 			}
 		}
@@ -218,9 +218,26 @@ final class SmtpChecksFactory {
 		};
 	}
 
+	/**
+	 * A rejected value is shown with its control characters escaped, so that it cannot forge log lines.
+	 */
 	private static InvalidConfigurationPropertyValueException invalid(String property, @Nullable Object value,
 			String reason) {
-		return new InvalidConfigurationPropertyValueException(property, value, reason);
+		Object shown = (value instanceof String text) ? escapeControlCharacters(text) : value;
+		return new InvalidConfigurationPropertyValueException(property, shown, reason);
+	}
+
+	private static String escapeControlCharacters(String text) {
+		StringBuilder escaped = new StringBuilder(text.length());
+		for (char c : text.toCharArray()) {
+			if (c < 0x20 || c == 0x7f) {
+				escaped.append(String.format("\\x%02x", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -28,10 +30,18 @@ public class SmtpHealthStatusOrderEnvironmentPostProcessor implements Environmen
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME) && !isSetByUser(environment)) {
 			environment.getPropertySources()
 				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(STATUS_ORDER_PROPERTY, STATUS_ORDER)));
 		}
+	}
+
+	/**
+	 * Checked as well as added last, because Boot moves the application's default properties behind
+	 * every other source later on.
+	 */
+	private static boolean isSetByUser(ConfigurableEnvironment environment) {
+		return Binder.get(environment).bind(STATUS_ORDER_PROPERTY, Bindable.listOf(String.class)).isBound();
 	}
 
 }

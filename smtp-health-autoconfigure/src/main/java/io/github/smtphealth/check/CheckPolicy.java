@@ -58,7 +58,7 @@ public record CheckPolicy(@Nullable Duration warning, @Nullable Duration critica
 		judgeResponseTime(result.total(), down, degraded);
 		TlsInfo tls = result.tls();
 		if (tls != null) {
-			judgeExpiry(tls.timeUntilExpiry(now), down, degraded);
+			judgeExpiry(tls, now, down, degraded);
 		}
 		if (!down.isEmpty()) {
 			return new CheckVerdict(CheckStatus.DOWN, String.join("; ", down));
@@ -80,9 +80,10 @@ public record CheckPolicy(@Nullable Duration warning, @Nullable Duration critica
 		}
 	}
 
-	private void judgeExpiry(Duration left, List<String> down, List<String> degraded) {
+	private void judgeExpiry(TlsInfo tls, Instant now, List<String> down, List<String> degraded) {
+		Duration left = tls.timeUntilExpiry(now);
 		if (left.isNegative() || left.isZero()) {
-			down.add("certificate expired " + (-left.toDays()) + " days ago");
+			down.add("certificate expired on " + tls.notAfter());
 		}
 		else if (left.compareTo(this.expiryCritical) < 0) {
 			down.add("certificate expires in " + days(left) + ", within the critical window of "

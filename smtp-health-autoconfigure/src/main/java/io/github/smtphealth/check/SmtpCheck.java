@@ -122,7 +122,7 @@ public final class SmtpCheck {
 			SmtpCheckOutcome latest = latest();
 			return (latest != null) ? latest : new SmtpCheckOutcome(this.name, this.probe.settings(), null,
 					new CheckVerdict(CheckStatus.UNKNOWN, "no result yet: the first background check is running"),
-					true);
+					false);
 		}
 		CompletableFuture<SmtpCheckOutcome> joined;
 		CompletableFuture<SmtpCheckOutcome> started = null;

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -141,7 +142,37 @@ final class Connector {
 
 	static String format(InetSocketAddress address) {
 		String host = address.getAddress().getHostAddress();
-		return ((host.indexOf(':') >= 0) ? "[" + host + "]" : host) + ":" + address.getPort();
+		int scope = host.indexOf('%');
+		if (scope >= 0) {
+			host = host.substring(0, scope);
+		}
+		return ((host.indexOf(':') >= 0) ? "[" + compressIpv6(host) + "]" : host) + ":" + address.getPort();
+	}
+
+	/**
+	 * Write an IPv6 address the way people do (RFC 5952): the longest run of zero groups as
+	 * {@code ::}, so {@code 0:0:0:0:0:0:0:1} reads {@code ::1}.
+	 */
+	static String compressIpv6(String full) {
+		String[] groups = full.split(":", -1);
+		int bestStart = -1;
+		int bestLength = 1;
+		for (int i = 0; i < groups.length; i++) {
+			int length = 0;
+			while (i + length < groups.length && groups[i + length].matches("0+")) {
+				length++;
+			}
+			if (length > bestLength) {
+				bestStart = i;
+				bestLength = length;
+			}
+		}
+		if (bestStart < 0) {
+			return full;
+		}
+		String head = String.join(":", Arrays.asList(groups).subList(0, bestStart));
+		String tail = String.join(":", Arrays.asList(groups).subList(bestStart + bestLength, groups.length));
+		return head + "::" + tail;
 	}
 
 	private static String describe(IOException ex, int timeoutMillis) {

@@ -123,7 +123,7 @@ public final class SmtpProbe {
 			if (this.settings.security() == Security.SMTPS) {
 				timed(Phase.TLS, () -> startTls(connection));
 			}
-			SmtpReply greeting = timed(Phase.GREETING, () -> connection.read(Phase.GREETING, "the greeting"));
+			SmtpReply greeting = timed(Phase.GREETING, () -> readGreeting(connection));
 			this.greeting = this.redactor.clean(greeting.summary());
 			if (!greeting.is(SmtpReply.SERVICE_READY)) {
 				throw new ProbeException(Phase.GREETING, FailureKind.REJECTED, greeting.code(),
@@ -161,6 +161,22 @@ public final class SmtpProbe {
 			catch (IOException ex) {
 				throw new ProbeException(Phase.CONNECT, FailureKind.CONNECTION, null,
 						"connection failed: " + SmtpConnection.describe(ex));
+			}
+		}
+
+		/**
+		 * A server that says nothing may be waiting for a TLS ClientHello: say so.
+		 */
+		private SmtpReply readGreeting(SmtpConnection connection) throws ProbeException {
+			try {
+				return connection.read(Phase.GREETING, "the greeting");
+			}
+			catch (ProbeException ex) {
+				if (ex.kind() != FailureKind.TIMEOUT || this.settings.security() == Security.SMTPS) {
+					throw ex;
+				}
+				throw new ProbeException(Phase.GREETING, FailureKind.TIMEOUT, null,
+						ex.getMessage() + " (if the port expects TLS from the start, use smtps)");
 			}
 		}
 

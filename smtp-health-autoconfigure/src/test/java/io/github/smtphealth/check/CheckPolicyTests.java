@@ -1,0 +1,180 @@
+package io.github.smtphealth.check;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.github.smtphealth.probe.FailureKind;
+import io.github.smtphealth.probe.Phase;
+import io.github.smtphealth.probe.ProbeFailure;
+import io.github.smtphealth.probe.SmtpProbeResult;
+import io.github.smtphealth.probe.TlsInfo;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+/**
+ * Tests for {@link CheckPolicy}.
+ */
+class CheckPolicyTests {
+
+	private static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
+
+	private static final CheckPolicy THRESHOLDS = new CheckPolicy(Duration.ofMillis(100), Duration.ofMillis(300),
+			Duration.ofDays(14), Duration.ofDays(7));
+
+	@Test
+	void defaultHasNoResponseTimeThresholdsAndWarnsFourteenDaysBeforeExpiry() {
+		assertThat(CheckPolicy.DEFAULT.warning()).isNull();
+		assertThat(CheckPolicy.DEFAULT.critical()).isNull();
+		assertThat(CheckPolicy.DEFAULT.expiryWarning()).isEqualTo(Duration.ofDays(14));
+		assertThat(CheckPolicy.DEFAULT.expiryCritical()).isZero();
+	}
+
+	@Test
+	void evaluateWithoutThresholdsShouldBeUpHoweverSlow() {
+		CheckVerdict verdict = CheckPolicy.DEFAULT.evaluate(result(Duration.ofMinutes(5), null, null), NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.UP);
+		assertThat(verdict.reason()).isNull();
+	}
+
+	@Test
+	void evaluateBelowWarningShouldBeUp() {
+		assertThat(THRESHOLDS.evaluate(result(Duration.ofMillis(99), null, null), NOW))
+			.isEqualTo(new CheckVerdict(CheckStatus.UP, null));
+	}
+
+	@Test
+	void evaluateAtWarningShouldBeDegraded() {
+		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(100), null, null), NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DEGRADED);
+		assertThat(verdict.reason()).isEqualTo("response time 100 ms is at or above the warning threshold of 100 ms");
+	}
+
+	@Test
+	void evaluateBetweenWarningAndCriticalShouldBeDegraded() {
+		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(299), null, null), NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DEGRADED);
+		assertThat(verdict.reason()).contains("299 ms").contains("warning");
+	}
+
+	@Test
+	void evaluateAtCriticalShouldBeDown() {
+		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(300), null, null), NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
+		assertThat(verdict.reason()).isEqualTo("response time 300 ms is at or above the critical threshold of 300 ms");
+	}
+
+	@Test
+	void evaluateWithOnlyCriticalShouldNeverBeDegradedForResponseTime() {
+		CheckPolicy policy = new CheckPolicy(null, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO);
+		assertThat(policy.evaluate(result(Duration.ofMillis(999), null, null), NOW).status()).isEqualTo(CheckStatus.UP);
+		assertThat(policy.evaluate(result(Duration.ofSeconds(1), null, null), NOW).status())
+			.isEqualTo(CheckStatus.DOWN);
+	}
+
+	@Test
+	void evaluateFailedProbeShouldBeDownWithItsReasonEvenWhenFast() {
+		ProbeFailure failure = new ProbeFailure(Phase.MAIL, FailureKind.REJECTED, 550,
+				"MAIL FROM rejected: 550 5.7.1 no");
+		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(1), null, failure), NOW);
+		assertThat(verdict).isEqualTo(new CheckVerdict(CheckStatus.DOWN, "MAIL FROM rejected: 550 5.7.1 no"));
+	}
+
+	@Test
+	void evaluateCertificateOutsideWarningWindowShouldBeUp() {
+		assertThat(THRESHOLDS.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofDays(30)), null), NOW)
+			.status()).isEqualTo(CheckStatus.UP);
+	}
+
+	@Test
+	void evaluateCertificateExactlyAtWarningWindowShouldBeUp() {
+		assertThat(THRESHOLDS.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofDays(14)), null), NOW)
+			.status()).isEqualTo(CheckStatus.UP);
+	}
+
+	@Test
+	void evaluateCertificateWithinWarningWindowShouldBeDegraded() {
+		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofDays(10)), null),
+				NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DEGRADED);
+		assertThat(verdict.reason())
+			.isEqualTo("certificate expires in 10 days, within the warning window of 14 days");
+	}
+
+	@Test
+	void evaluateCertificateWithinCriticalWindowShouldBeDown() {
+		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofDays(1)), null),
+				NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
+		assertThat(verdict.reason()).isEqualTo("certificate expires in 1 day, within the critical window of 7 days");
+	}
+
+	@Test
+	void evaluateExpiredCertificateShouldBeDownEvenWithoutExpiryWindows() {
+		CheckPolicy policy = new CheckPolicy(null, null, Duration.ZERO, Duration.ZERO);
+		CheckVerdict verdict = policy.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofDays(-3)), null),
+				NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
+		assertThat(verdict.reason()).isEqualTo("certificate expired on " + NOW.minus(Duration.ofDays(3)));
+	}
+
+	@Test
+	void evaluateCertificateExpiringNowShouldBeDown() {
+		SmtpProbeResult result = result(Duration.ofMillis(1), expiringIn(Duration.ZERO), null);
+		CheckVerdict verdict = CheckPolicy.DEFAULT.evaluate(result, NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
+	}
+
+	@Test
+	void evaluateWithZeroExpiryWindowsShouldIgnoreCertificateCloseToExpiry() {
+		CheckPolicy policy = new CheckPolicy(null, null, Duration.ZERO, Duration.ZERO);
+		assertThat(policy.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofHours(1)), null), NOW).status())
+			.isEqualTo(CheckStatus.UP);
+	}
+
+	@Test
+	void evaluateSlowServerWithCertificateInCriticalWindowShouldBeDownForTheCertificate() {
+		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(150), expiringIn(Duration.ofDays(2)), null),
+				NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
+		assertThat(verdict.reason()).startsWith("certificate expires in 2 days");
+	}
+
+	@Test
+	void evaluateTooSlowServerWithCertificateInWarningWindowShouldNameBothProblems() {
+		SmtpProbeResult result = result(Duration.ofMillis(150), expiringIn(Duration.ofDays(10)), null);
+		CheckVerdict verdict = THRESHOLDS.evaluate(result, NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DEGRADED);
+		assertThat(verdict.reason()).contains("warning threshold").contains("certificate expires in 10 days");
+	}
+
+	@Test
+	void evaluateShouldUseTheGivenTimeForExpiry() {
+		SmtpProbeResult result = result(Duration.ofMillis(1), expiringIn(Duration.ofDays(30)), null);
+		assertThat(THRESHOLDS.evaluate(result, NOW.plus(Duration.ofDays(20))).status())
+			.isEqualTo(CheckStatus.DEGRADED);
+		assertThat(THRESHOLDS.evaluate(result, NOW.plus(Duration.ofDays(25))).status()).isEqualTo(CheckStatus.DOWN);
+		assertThat(THRESHOLDS.evaluate(result, NOW.plus(Duration.ofDays(31))).status()).isEqualTo(CheckStatus.DOWN);
+	}
+
+	@Test
+	void createWithoutExpiryWindowShouldFail() {
+		assertThatNullPointerException().isThrownBy(() -> new CheckPolicy(null, null, null, Duration.ZERO))
+			.withMessageContaining("expiryWarning");
+	}
+
+	private static TlsInfo expiringIn(Duration left) {
+		return new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256", "CN=mail.example.com", "CN=Example CA",
+				NOW.minus(Duration.ofDays(60)), NOW.plus(left));
+	}
+
+	private static SmtpProbeResult result(Duration total, @Nullable TlsInfo tls, @Nullable ProbeFailure failure) {
+		return new SmtpProbeResult(NOW, total, Map.of(Phase.CONNECT, total), "127.0.0.1:25", "220 ready", List.of(),
+				null, tls, null, failure);
+	}
+
+}
