@@ -27,12 +27,16 @@ record Capabilities(List<String> lines, Set<String> keywords, Set<String> authMe
 	}
 
 	static Capabilities parse(SmtpReply ehloReply) {
+		return parse(ehloReply, new SecretRedactor(null));
+	}
+
+	static Capabilities parse(SmtpReply ehloReply, SecretRedactor redactor) {
 		List<String> lines = new ArrayList<>();
 		Set<String> keywords = new LinkedHashSet<>();
 		Set<String> mechanisms = new LinkedHashSet<>();
 		List<String> replyLines = ehloReply.lines();
 		for (int i = 1; i < replyLines.size(); i++) {
-			String line = Texts.printable(replyLines.get(i));
+			String line = redactor.clean(replyLines.get(i));
 			if (line.isEmpty()) {
 				continue;
 			}

@@ -72,6 +72,14 @@ final class ReplyReader {
 		return dropped;
 	}
 
+	/**
+	 * Return whether bytes were received that no reply has consumed yet.
+	 * @return {@code true} if some are buffered
+	 */
+	boolean hasBuffered() {
+		return this.position < this.limit;
+	}
+
 	private String readLine(boolean startOfReply) throws IOException {
 		int length = 0;
 		boolean sawAnyByte = false;
@@ -162,8 +170,8 @@ final class ReplyReader {
 		}
 
 		MalformedReplyException(String reason, String excerpt) {
-			super(reason + ": '" + Texts.printable(excerpt.substring(0, Math.min(excerpt.length(), EXCERPT_LENGTH)))
-					+ "'");
+			super(excerpt.isEmpty() ? reason : reason + ": '"
+					+ Texts.printable(excerpt.substring(0, Math.min(excerpt.length(), EXCERPT_LENGTH))) + "'");
 		}
 
 	}

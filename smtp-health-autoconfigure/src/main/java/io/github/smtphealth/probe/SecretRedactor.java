@@ -23,7 +23,26 @@ final class SecretRedactor {
 		if (credentials != null) {
 			add(credentials.password());
 			add(credentials.token());
+			addPayloadsOf(credentials);
 		}
+	}
+
+	/**
+	 * The PLAIN and XOAUTH2 payloads are known before AUTH runs; a server that learned them on an
+	 * earlier connection could replay them in its greeting or EHLO reply.
+	 */
+	private void addPayloadsOf(SmtpCredentials credentials) {
+		String username = credentials.username();
+		if (credentials.password() != null) {
+			addEncoded("\u0000" + username + "\u0000" + credentials.password());
+		}
+		if (credentials.token() != null) {
+			addEncoded("user=" + username + "\u0001auth=Bearer " + credentials.token() + "\u0001\u0001");
+		}
+	}
+
+	private void addEncoded(String payload) {
+		add(Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**

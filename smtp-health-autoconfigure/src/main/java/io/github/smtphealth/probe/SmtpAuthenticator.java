@@ -81,7 +81,7 @@ final class SmtpAuthenticator {
 					throw new ProbeException(Phase.AUTH, FailureKind.PROTOCOL, reply.code(),
 							"AUTH " + mechanism + " did not finish after " + MAX_ROUNDS + " challenges");
 				}
-				byte[] response = client.evaluateChallenge(decodeChallenge(reply, mechanism));
+				byte[] response = evaluate(client, decodeChallenge(reply, mechanism), reply, mechanism);
 				reply = connection.exchangeSecret(Phase.AUTH, encode(response), "AUTH " + mechanism + " data");
 			}
 			if (!reply.is(SmtpReply.AUTH_SUCCEEDED)) {
@@ -94,6 +94,21 @@ final class SmtpAuthenticator {
 		}
 		finally {
 			disposeQuietly(client);
+		}
+	}
+
+	/**
+	 * The JDK's clients throw {@link IllegalStateException} when challenged after they finished: a
+	 * server error, not ours.
+	 */
+	private static byte[] evaluate(SaslClient client, byte[] challenge, SmtpReply reply, String mechanism)
+			throws SaslException, ProbeException {
+		try {
+			return client.evaluateChallenge(challenge);
+		}
+		catch (IllegalStateException ex) {
+			throw new ProbeException(Phase.AUTH, FailureKind.PROTOCOL, reply.code(),
+					"AUTH " + mechanism + " challenged again after the exchange was complete");
 		}
 	}
 

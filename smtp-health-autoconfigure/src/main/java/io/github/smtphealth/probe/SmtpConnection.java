@@ -31,15 +31,20 @@ final class SmtpConnection implements Closeable {
 
 	private final ReplyReader reader;
 
+	private final SecretRedactor redactor;
+
+	private long bytesReceived;
+
 	private Socket socket;
 
 	private InputStream in;
 
 	private OutputStream out;
 
-	SmtpConnection(Socket rawSocket, Deadline deadline) throws IOException {
+	SmtpConnection(Socket rawSocket, Deadline deadline, SecretRedactor redactor) throws IOException {
 		this.rawSocket = rawSocket;
 		this.deadline = deadline;
+		this.redactor = redactor;
 		this.socket = rawSocket;
 		this.in = rawSocket.getInputStream();
 		this.out = rawSocket.getOutputStream();
@@ -114,7 +119,7 @@ final class SmtpConnection implements Closeable {
 		try {
 			SmtpReply reply = this.reader.read();
 			if (logger.isLoggable(Level.DEBUG)) {
-				logger.log(Level.DEBUG, "S: {0} ({1} lines)", Texts.printable(reply.summary()), reply.lines().size());
+				logger.log(Level.DEBUG, "S: {0} ({1} lines)", this.redactor.clean(reply.summary()), reply.lines().size());
 			}
 			return reply;
 		}
@@ -131,7 +136,19 @@ final class SmtpConnection implements Closeable {
 		}
 	}
 
+	/**
+	 * Return whether the server has sent anything at all on this connection.
+	 * @return {@code true} once a byte was received
+	 */
+	boolean hasReceivedAnything() {
+		return this.bytesReceived > 0;
+	}
+
 	private void send(Phase phase, String line, boolean secret) throws ProbeException {
+		if (this.reader.hasBuffered()) {
+			throw new ProbeException(phase, FailureKind.PROTOCOL, null, "server sent data nobody asked for before "
+					+ (secret ? "AUTH data" : verb(line)) + " (an extra reply, or an attempt to inject commands)");
+		}
 		if (logger.isLoggable(Level.DEBUG)) {
 			logger.log(Level.DEBUG, "C: {0}", secret ? "<secret>" : line);
 		}
@@ -165,7 +182,11 @@ final class SmtpConnection implements Closeable {
 			throw new SocketTimeoutException("deadline passed");
 		}
 		this.socket.setSoTimeout(this.deadline.remainingMillisForSocket());
-		return this.in.read(target, offset, length);
+		int read = this.in.read(target, offset, length);
+		if (read > 0) {
+			this.bytesReceived += read;
+		}
+		return read;
 	}
 
 	static String describe(IOException ex) {

@@ -155,7 +155,7 @@ public final class SmtpProbe {
 			this.remoteAddress = Connector.format((InetSocketAddress) connected.getRemoteSocketAddress());
 			this.watch = Watchdog.watch(this.deadline, connected);
 			try {
-				this.connection = new SmtpConnection(connected, this.deadline);
+				this.connection = new SmtpConnection(connected, this.deadline, this.redactor);
 				return this.connection;
 			}
 			catch (IOException ex) {
@@ -172,7 +172,8 @@ public final class SmtpProbe {
 				return connection.read(Phase.GREETING, "the greeting");
 			}
 			catch (ProbeException ex) {
-				if (ex.kind() != FailureKind.TIMEOUT || this.settings.security() == Security.SMTPS) {
+				if (ex.kind() != FailureKind.TIMEOUT || this.settings.security() == Security.SMTPS
+						|| connection.hasReceivedAnything()) {
 					throw ex;
 				}
 				throw new ProbeException(Phase.GREETING, FailureKind.TIMEOUT, null,
@@ -184,7 +185,7 @@ public final class SmtpProbe {
 			String verb = this.settings.lmtp() ? "LHLO" : "EHLO";
 			SmtpReply reply = connection.exchange(Phase.EHLO, verb + " " + this.settings.heloName());
 			if (reply.isPositiveCompletion()) {
-				return Capabilities.parse(reply);
+				return Capabilities.parse(reply, this.redactor);
 			}
 			boolean unsupported = reply.is(SmtpReply.COMMAND_UNRECOGNIZED) || reply.is(SmtpReply.COMMAND_NOT_IMPLEMENTED);
 			if (this.settings.lmtp() || !unsupported) {

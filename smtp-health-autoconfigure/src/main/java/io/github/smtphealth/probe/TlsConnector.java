@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.net.ssl.KeyManager;
@@ -84,9 +85,8 @@ final class TlsConnector {
 			if (this.settings.fullyVerified()) {
 				parameters.setEndpointIdentificationAlgorithm("HTTPS");
 			}
-			if (!this.settings.protocols().isEmpty()) {
-				parameters.setProtocols(this.settings.protocols().toArray(new String[0]));
-			}
+			parameters.setProtocols(this.settings.protocols().isEmpty() ? modernProtocols(parameters.getProtocols())
+					: this.settings.protocols().toArray(new String[0]));
 			if (!this.settings.cipherSuites().isEmpty()) {
 				parameters.setCipherSuites(this.settings.cipherSuites().toArray(new String[0]));
 			}
@@ -98,6 +98,16 @@ final class TlsConnector {
 		catch (IOException | RuntimeException ex) {
 			throw explain(ex, deadline, phase);
 		}
+	}
+
+	/**
+	 * Without configured protocols, TLS 1.2 and later only, even where the JVM was told to allow older
+	 * versions: a health check should not call a TLS 1.0 server healthy.
+	 */
+	private static String[] modernProtocols(String[] enabled) {
+		return Arrays.stream(enabled)
+			.filter((protocol) -> protocol.startsWith("TLSv1.") && !"TLSv1.1".equals(protocol))
+			.toArray(String[]::new);
 	}
 
 	private static ProbeException explain(Exception ex, Deadline deadline, Phase phase) {
@@ -116,7 +126,8 @@ final class TlsConnector {
 		}
 		String message = String.valueOf(ex.getMessage());
 		if (message.contains("No appropriate protocol") || message.contains("protocol_version")
-				|| message.contains("insufficient_security")) {
+				|| message.contains("insufficient_security") || message.contains("not accepted by client preferences")
+				|| message.contains("handshake_failure")) {
 			return "no TLS version or cipher suite in common (" + message + ")";
 		}
 		if (message.contains("Unsupported or unrecognized SSL message") || message.contains("plaintext connection")) {

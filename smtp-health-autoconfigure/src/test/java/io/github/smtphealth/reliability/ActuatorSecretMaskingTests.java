@@ -1,0 +1,77 @@
+package io.github.smtphealth.reliability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The actuator's {@code configprops} and {@code env} endpoints of a real web application show the
+ * canary password and token masked, with Boot's default {@code show-values}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=configprops,env",
+				"smtp.check.host=127.0.0.1", "smtp.check.port=25", "smtp.check.security=starttls",
+				"smtp.check.auth.username=" + Canary.USERNAME, "smtp.check.auth.password=" + Canary.PASSWORD,
+				"smtp.check.servers.relay.host=127.0.0.1", "smtp.check.servers.relay.auth.mechanism=xoauth2",
+				"smtp.check.servers.relay.auth.token=" + Canary.TOKEN })
+@DirtiesContext
+class ActuatorSecretMaskingTests {
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void configpropsShouldShowTheSmtpCheckPropertiesWithTheSecretsMasked() throws Exception {
+		String body = get("/actuator/configprops");
+		assertThat(body).contains("\"prefix\":\"smtp.check\"")
+			.contains("\"password\":\"******\"")
+			.contains("\"token\":\"******\"")
+			.doesNotContain(Canary.forms());
+	}
+
+	@Test
+	void envShouldShowTheSmtpCheckPropertiesWithTheSecretsMasked() throws Exception {
+		String body = get("/actuator/env");
+		assertThat(body).contains("\"smtp.check.auth.password\":{\"value\":\"******\"")
+			.contains("\"smtp.check.servers.relay.auth.token\":{\"value\":\"******\"")
+			.doesNotContain(Canary.forms());
+	}
+
+	@Test
+	void envOfOnePropertyShouldShowTheSecretMasked() throws Exception {
+		String body = get("/actuator/env/smtp.check.auth.password");
+		assertThat(body).contains("\"value\":\"******\"").doesNotContain(Canary.forms());
+	}
+
+	private String get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return response.body();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.github.smtphealth.reliability;
+
+import java.time.Duration;
+
+import io.github.smtphealth.probe.Security;
+import io.github.smtphealth.probe.SmtpCredentials;
+import io.github.smtphealth.probe.SmtpProbeSettings;
+import io.github.smtphealth.probe.TlsSettings;
+import io.github.smtphealth.testsupport.ScriptedSmtpServer;
+import io.github.smtphealth.testsupport.TestCertificate;
+import io.github.smtphealth.testsupport.TestCertificates;
+
+import static io.github.smtphealth.reliability.Scripts.acceptPlain;
+import static io.github.smtphealth.reliability.Scripts.ehlo;
+import static io.github.smtphealth.reliability.Scripts.greet;
+import static io.github.smtphealth.reliability.Scripts.mailRsetQuit;
+import static io.github.smtphealth.reliability.Scripts.of;
+import static io.github.smtphealth.reliability.Scripts.startTls;
+
+/**
+ * One complete STARTTLS and AUTH dialogue with a generous deadline, so that a test class's first
+ * two-second probe does not pay for loading the TLS, SASL and probe classes on a busy machine.
+ */
+final class WarmUp {
+
+	private static final TestCertificate CERTIFICATE = TestCertificates.selfSigned("127.0.0.1");
+
+	private WarmUp() {
+	}
+
+	static void probeOverStartTlsWithAuth() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(of(greet(), ehlo("STARTTLS"),
+				startTls(CERTIFICATE.serverSslContext()), ehlo("AUTH PLAIN"), acceptPlain(), mailRsetQuit()))) {
+			SmtpProbeSettings settings = SmtpProbeSettings.builder(server.host())
+				.port(server.port())
+				.security(Security.STARTTLS)
+				.tls(TlsSettings.trusting(CERTIFICATE.trustManagers()))
+				.credentials(SmtpCredentials.ofPassword("warm-up", "warm-up-password"))
+				.heloName("probe.test")
+				.timeout(Duration.ofSeconds(10))
+				.build();
+			Indicators.onDemand("warm-up", settings).health();
+		}
+	}
+
+}
