@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +71,7 @@ public final class SmtpProbe {
 
 		private final SecretRedactor redactor = new SecretRedactor(this.settings.credentials());
 
-		private final Map<Phase, Duration> phases = new EnumMap<>(Phase.class);
+		private final Map<Phase, Duration> phases = new LinkedHashMap<>();
 
 		private Phase currentPhase = Phase.DNS;
 

@@ -3,7 +3,7 @@ package io.github.smtphealth.probe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param checkedAt when the probe started (wall clock)
  * @param total how long the whole probe took (monotonic clock)
- * @param phases how long each phase that ran took, in dialogue order
+ * @param phases how long each phase that ran took, in the order the phases first ran
  * @param remoteAddress the address connected to, such as {@code 127.0.0.1:25}, or {@code null} if no
  * connection was made
  * @param greeting the first line of the greeting, printable, or {@code null} if none was read
@@ -45,7 +45,7 @@ public record SmtpProbeResult(Instant checkedAt, Duration total, Map<Phase, Dura
 	 * @param failure why the probe failed, or {@code null}
 	 */
 	public SmtpProbeResult {
-		phases = Collections.unmodifiableMap(phases.isEmpty() ? new EnumMap<>(Phase.class) : new EnumMap<>(phases));
+		phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
 		capabilities = List.copyOf(capabilities);
 	}
 

@@ -1,0 +1,91 @@
+package io.github.smtphealth.sample.embedded;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+
+/**
+ * Configuration properties of the sample's embedded SMTP server ({@code sample.embedded-smtp.*}).
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties(EmbeddedSmtpProperties.PREFIX)
+public class EmbeddedSmtpProperties {
+
+	/**
+	 * Prefix of these properties.
+	 */
+	public static final String PREFIX = "sample.embedded-smtp";
+
+	/**
+	 * Whether to start an SMTP server on the loopback interface and point smtp.check.* at it. When
+	 * false, the sample checks the server that smtp.check.* names.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Port of the embedded SMTP server. Zero picks a free port.
+	 */
+	private int port;
+
+	/**
+	 * User name the embedded server accepts for AUTH PLAIN and LOGIN.
+	 */
+	private String username = "demo";
+
+	/**
+	 * Password the embedded server accepts for AUTH PLAIN and LOGIN.
+	 */
+	private String password = "demo-password";
+
+	/**
+	 * How long the embedded server waits before its greeting, to slow the check down on purpose.
+	 */
+	private Duration greetingDelay = Duration.ZERO;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getPort() {
+		return this.port;
+	}
+
+	public void setPort(int port) {
+		Assert.isTrue(port >= 0 && port <= 65535, "'port' must be between 0 and 65535");
+		this.port = port;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(String username) {
+		Assert.hasText(username, "'username' must not be empty");
+		this.username = username;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		Assert.hasText(password, "'password' must not be empty");
+		this.password = password;
+	}
+
+	public Duration getGreetingDelay() {
+		return this.greetingDelay;
+	}
+
+	public void setGreetingDelay(Duration greetingDelay) {
+		Assert.isTrue(!greetingDelay.isNegative(), () -> "'greeting-delay' must not be negative but was " + greetingDelay);
+		this.greetingDelay = greetingDelay;
+	}
+
+}

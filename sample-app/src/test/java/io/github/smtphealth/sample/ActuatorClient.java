@@ -1,0 +1,83 @@
+package io.github.smtphealth.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.springframework.boot.test.json.BasicJsonTester;
+import org.springframework.boot.test.json.JsonContent;
+
+/**
+ * Calls the sample's actuator endpoints over real HTTP with the JDK's client, as a load balancer,
+ * Kubernetes or Prometheus would.
+ */
+final class ActuatorClient {
+
+	/**
+	 * One client for every test: the JDK 17 client cannot be closed, and each one keeps a selector
+	 * thread until it is garbage collected.
+	 */
+	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final BasicJsonTester json = new BasicJsonTester(ActuatorClient.class);
+
+	private final int port;
+
+	ActuatorClient(int port) {
+		this.port = port;
+	}
+
+	/**
+	 * GET a JSON endpoint.
+	 * @param path the path, such as {@code /actuator/health}
+	 * @return the response
+	 */
+	Response getJson(String path) {
+		return get(path, "application/json");
+	}
+
+	/**
+	 * GET the Prometheus scrape in the text format.
+	 * @return the response
+	 */
+	Response getPrometheus() {
+		return get("/actuator/prometheus", "text/plain");
+	}
+
+	private Response get(String path, String accept) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", accept)
+			.timeout(Duration.ofSeconds(30))
+			.GET()
+			.build();
+		try {
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("GET " + path + " failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted during GET " + path, ex);
+		}
+	}
+
+	/**
+	 * An HTTP response.
+	 *
+	 * @param status the HTTP status code
+	 * @param body the body
+	 */
+	record Response(int status, String body) {
+
+		JsonContent<Object> json() {
+			return ActuatorClient.json.from(this.body);
+		}
+
+	}
+
+}
