@@ -106,16 +106,20 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
 		}
 		X509Certificate leaf = chain[0];
 		Instant now = Instant.now();
-		Instant notAfter = leaf.getNotAfter().toInstant();
-		Instant notBefore = leaf.getNotBefore().toInstant();
 		String subject = Texts.printable(leaf.getSubjectX500Principal().getName());
-		if (now.isAfter(notAfter)) {
-			return new ExplainedCertificateException(
-					"certificate expired on " + DATE.format(notAfter) + " (" + subject + ")", ex);
-		}
-		if (now.isBefore(notBefore)) {
-			return new ExplainedCertificateException(
-					"certificate not valid until " + DATE.format(notBefore) + " (" + subject + ")", ex);
+		for (int i = 0; i < chain.length; i++) {
+			String which = (i == 0) ? "certificate" : "certificate " + (i + 1) + " of the chain";
+			String whose = Texts.printable(chain[i].getSubjectX500Principal().getName());
+			Instant notAfter = chain[i].getNotAfter().toInstant();
+			Instant notBefore = chain[i].getNotBefore().toInstant();
+			if (now.isAfter(notAfter)) {
+				return new ExplainedCertificateException(
+						which + " expired on " + DATE.format(notAfter) + " (" + whose + ")", ex);
+			}
+			if (now.isBefore(notBefore)) {
+				return new ExplainedCertificateException(
+						which + " not valid until " + DATE.format(notBefore) + " (" + whose + ")", ex);
+			}
 		}
 		String message = String.valueOf(ex.getMessage());
 		if (message.contains("No subject alternative") || message.contains("No name matching")) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads SMTP replies strictly and within fixed bounds: {@code ddd}, then {@code '-'} (more lines
@@ -22,7 +23,10 @@ final class ReplyReader {
 
 	private final byte[] buffer = new byte[8192];
 
-	private final byte[] line = new byte[MAX_LINE_LENGTH];
+	/**
+	 * Room for the longest line and its CR, which is dropped once the LF arrives.
+	 */
+	private final byte[] line = new byte[MAX_LINE_LENGTH + 1];
 
 	private final ByteSource source;
 
@@ -99,7 +103,7 @@ final class ReplyReader {
 				}
 				return new String(this.line, 0, length, StandardCharsets.ISO_8859_1);
 			}
-			if (length == MAX_LINE_LENGTH) {
+			if (length > MAX_LINE_LENGTH || (length == MAX_LINE_LENGTH && b != '\r')) {
 				throw new MalformedReplyException("reply line longer than " + MAX_LINE_LENGTH + " bytes",
 						excerpt(this.line, length));
 			}
@@ -137,7 +141,7 @@ final class ReplyReader {
 	}
 
 	private static String excerpt(byte[] bytes, int length) {
-		return new String(bytes, 0, Math.min(length, EXCERPT_LENGTH), StandardCharsets.ISO_8859_1);
+		return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
 	}
 
 	/**
@@ -159,19 +163,44 @@ final class ReplyReader {
 	}
 
 	/**
-	 * The server's bytes are not a valid SMTP reply.
+	 * The server's bytes are not a valid SMTP reply. The offending line is kept whole, so that secrets
+	 * can be masked before it is cut to an excerpt.
 	 */
 	static final class MalformedReplyException extends IOException {
 
 		private static final long serialVersionUID = 1L;
 
+		private final String reason;
+
+		private final String line;
+
 		MalformedReplyException(String reason) {
-			super(reason);
+			this(reason, "");
 		}
 
-		MalformedReplyException(String reason, String excerpt) {
-			super(excerpt.isEmpty() ? reason : reason + ": '"
-					+ Texts.printable(excerpt.substring(0, Math.min(excerpt.length(), EXCERPT_LENGTH))) + "'");
+		MalformedReplyException(String reason, String line) {
+			super(reason);
+			this.reason = reason;
+			this.line = line;
+		}
+
+		@Override
+		public String getMessage() {
+			return describe(UnaryOperator.identity());
+		}
+
+		/**
+		 * Describe the problem with a short excerpt of the line, after masking.
+		 * @param mask what hides secrets in the line
+		 * @return the description
+		 */
+		String describe(UnaryOperator<String> mask) {
+			if (this.line.isEmpty()) {
+				return this.reason;
+			}
+			String masked = mask.apply(this.line);
+			return this.reason + ": '" + Texts.printable(masked.substring(0, Math.min(masked.length(), EXCERPT_LENGTH)))
+					+ "'";
 		}
 
 	}

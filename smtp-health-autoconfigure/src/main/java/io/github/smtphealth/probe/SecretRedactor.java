@@ -51,8 +51,14 @@ final class SecretRedactor {
 	 */
 	synchronized void add(@Nullable String secret) {
 		if (secret != null && secret.length() >= MIN_SECRET_LENGTH && !this.secrets.contains(secret)) {
+			byte[] utf8 = secret.getBytes(StandardCharsets.UTF_8);
 			this.secrets.add(secret);
-			this.secrets.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+			this.secrets.add(Base64.getEncoder().encodeToString(utf8));
+			// Replies are decoded byte for byte, so a non-ASCII secret comes back as its UTF-8 bytes.
+			String asReceived = new String(utf8, StandardCharsets.ISO_8859_1);
+			if (!asReceived.equals(secret)) {
+				this.secrets.add(asReceived);
+			}
 		}
 	}
 
@@ -62,11 +68,20 @@ final class SecretRedactor {
 	 * @return the cleaned text
 	 */
 	synchronized String clean(String text) {
+		return Texts.printable(mask(text));
+	}
+
+	/**
+	 * Return the text with every secret masked, otherwise unchanged.
+	 * @param text the text
+	 * @return the masked text
+	 */
+	synchronized String mask(String text) {
 		String result = text;
 		for (String secret : this.secrets) {
 			result = result.replace(secret, MASK);
 		}
-		return Texts.printable(result);
+		return result;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
@@ -34,6 +35,8 @@ final class SmtpConnection implements Closeable {
 	private final SecretRedactor redactor;
 
 	private long bytesReceived;
+
+	private long readLimitNanos = Long.MAX_VALUE;
 
 	private Socket socket;
 
@@ -96,6 +99,24 @@ final class SmtpConnection implements Closeable {
 	}
 
 	/**
+	 * Send a command and read its reply, waiting no longer than the given time (nor the deadline).
+	 * @param phase the phase, for errors
+	 * @param command the command line without CRLF
+	 * @param within the longest wait for the reply
+	 * @return the reply
+	 * @throws ProbeException if sending or reading fails
+	 */
+	SmtpReply exchangeWithin(Phase phase, String command, Duration within) throws ProbeException {
+		this.readLimitNanos = System.nanoTime() + within.toNanos();
+		try {
+			return exchange(phase, command);
+		}
+		finally {
+			this.readLimitNanos = Long.MAX_VALUE;
+		}
+	}
+
+	/**
 	 * Send a line that carries a secret (AUTH data): it is never logged.
 	 * @param phase the phase, for errors
 	 * @param line the line without CRLF
@@ -125,7 +146,7 @@ final class SmtpConnection implements Closeable {
 		}
 		catch (MalformedReplyException ex) {
 			throw new ProbeException(phase, FailureKind.PROTOCOL, null,
-					"invalid reply while waiting for " + waitingFor + ": " + ex.getMessage());
+					"invalid reply while waiting for " + waitingFor + ": " + ex.describe(this.redactor::mask));
 		}
 		catch (EOFException ex) {
 			throw new ProbeException(phase, FailureKind.CONNECTION, null,
@@ -181,7 +202,15 @@ final class SmtpConnection implements Closeable {
 		if (this.deadline.isExpired()) {
 			throw new SocketTimeoutException("deadline passed");
 		}
-		this.socket.setSoTimeout(this.deadline.remainingMillisForSocket());
+		int timeout = this.deadline.remainingMillisForSocket();
+		if (this.readLimitNanos != Long.MAX_VALUE) {
+			long limit = this.readLimitNanos - System.nanoTime();
+			if (limit <= 0) {
+				throw new SocketTimeoutException("read limit passed");
+			}
+			timeout = (int) Math.min(timeout, Math.max(1, limit / 1_000_000));
+		}
+		this.socket.setSoTimeout(timeout);
 		int read = this.in.read(target, offset, length);
 		if (read > 0) {
 			this.bytesReceived += read;

@@ -30,6 +30,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SmtpProbe {
 
+	/**
+	 * How long the probe waits for the reply to QUIT, which never decides the result.
+	 */
+	static final Duration QUIT_WAIT = Duration.ofSeconds(2);
+
 	private final SmtpProbeSettings settings;
 
 	private final @Nullable TlsConnector tlsConnector;
@@ -212,7 +217,7 @@ public final class SmtpProbe {
 		private Void startTls(SmtpConnection connection) throws ProbeException {
 			TlsConnector connector = Objects.requireNonNull(SmtpProbe.this.tlsConnector);
 			SSLSocket tlsSocket = connector.handshake(connection.rawSocket(), this.settings.host(), this.settings.port(),
-					this.deadline, Phase.TLS);
+					this.deadline, this.settings.security() == Security.SMTPS);
 			this.tls = TlsInfo.of(tlsSocket.getSession());
 			try {
 				connection.switchToTls(tlsSocket);
@@ -246,17 +251,20 @@ public final class SmtpProbe {
 		}
 
 		/**
-		 * A server that drops the connection instead of answering QUIT has still done its job.
+		 * A server that drops the connection instead of answering QUIT has still done its job; one that
+		 * does not answer at all is not waited for longer than {@link #QUIT_WAIT}.
 		 */
 		private Void quit(SmtpConnection connection) {
 			try {
-				SmtpReply reply = connection.exchange(Phase.QUIT, "QUIT");
+				SmtpReply reply = connection.exchangeWithin(Phase.QUIT, "QUIT", QUIT_WAIT);
 				if (!reply.is(SmtpReply.CLOSING)) {
 					this.quitProblem = this.redactor.clean("QUIT answered " + reply.summary());
 				}
 			}
 			catch (ProbeException ex) {
-				this.quitProblem = this.redactor.clean(String.valueOf(ex.getMessage()));
+				this.quitProblem = (ex.kind() != FailureKind.TIMEOUT)
+						? this.redactor.clean(String.valueOf(ex.getMessage())) : this.deadline.isExpired()
+								? "no reply to QUIT before the deadline" : "no reply to QUIT within " + Texts.human(QUIT_WAIT);
 			}
 			return null;
 		}

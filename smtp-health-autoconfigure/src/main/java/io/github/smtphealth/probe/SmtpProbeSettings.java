@@ -64,6 +64,9 @@ public record SmtpProbeSettings(String host, int port, Security security, String
 		Objects.requireNonNull(tls, "'tls' must not be null");
 		Objects.requireNonNull(ipFamily, "'ipFamily' must not be null");
 		Objects.requireNonNull(resolver, "'resolver' must not be null");
+		if (host.length() > 2 && host.startsWith("[") && host.endsWith("]")) {
+			host = host.substring(1, host.length() - 1);
+		}
 		require(!host.isEmpty() && isCommandSafe(host) && host.indexOf(' ') < 0, "host",
 				"must be a host name or IP address");
 		require(port > 0 && port <= 65535, "port", "must be between 1 and 65535 but was " + port);

@@ -74,11 +74,12 @@ final class TlsConnector {
 	 * @param host the host name the probe was given (for SNI and host name verification)
 	 * @param port the port
 	 * @param deadline the probe's deadline
-	 * @param phase the phase to blame on failure
+	 * @param implicit whether this is implicit TLS (smtps) rather than after STARTTLS
 	 * @return the TLS socket
 	 * @throws ProbeException if the handshake fails or the certificate is not accepted
 	 */
-	SSLSocket handshake(Socket raw, String host, int port, Deadline deadline, Phase phase) throws ProbeException {
+	SSLSocket handshake(Socket raw, String host, int port, Deadline deadline, boolean implicit)
+			throws ProbeException {
 		try {
 			SSLSocket socket = (SSLSocket) this.socketFactory.createSocket(raw, host, port, true);
 			SSLParameters parameters = socket.getSSLParameters();
@@ -96,7 +97,7 @@ final class TlsConnector {
 			return socket;
 		}
 		catch (IOException | RuntimeException ex) {
-			throw explain(ex, deadline, phase);
+			throw explain(ex, deadline, implicit);
 		}
 	}
 
@@ -110,15 +111,15 @@ final class TlsConnector {
 			.toArray(String[]::new);
 	}
 
-	private static ProbeException explain(Exception ex, Deadline deadline, Phase phase) {
+	private static ProbeException explain(Exception ex, Deadline deadline, boolean implicit) {
 		if (ex instanceof SocketTimeoutException || deadline.isExpired()) {
-			return new ProbeException(phase, FailureKind.TIMEOUT, null,
+			return new ProbeException(Phase.TLS, FailureKind.TIMEOUT, null,
 					"timed out after " + Texts.human(deadline.timeout()) + " during the TLS handshake");
 		}
-		return new ProbeException(phase, FailureKind.TLS, null, "TLS handshake failed: " + reason(ex));
+		return new ProbeException(Phase.TLS, FailureKind.TLS, null, "TLS handshake failed: " + reason(ex, implicit));
 	}
 
-	private static String reason(Exception ex) {
+	private static String reason(Exception ex, boolean implicit) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ExplainedCertificateException) {
 				return String.valueOf(cause.getMessage());
@@ -131,7 +132,8 @@ final class TlsConnector {
 			return "no TLS version or cipher suite in common (" + message + ")";
 		}
 		if (message.contains("Unsupported or unrecognized SSL message") || message.contains("plaintext connection")) {
-			return "the server did not answer in TLS (plain text on a TLS port?)";
+			return implicit ? "the server did not answer in TLS (plain text on a TLS port?)"
+					: "the server did not answer in TLS after accepting STARTTLS";
 		}
 		if (ex instanceof EOFException || ex instanceof SocketException || message.contains("terminated the handshake")
 				|| (ex instanceof SSLException && ex.getCause() instanceof EOFException)) {

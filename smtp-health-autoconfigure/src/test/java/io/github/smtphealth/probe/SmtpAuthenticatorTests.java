@@ -1,0 +1,258 @@
+package io.github.smtphealth.probe;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.github.smtphealth.testsupport.ScriptedSmtpServer;
+import io.github.smtphealth.testsupport.SmtpScript;
+import org.junit.jupiter.api.Test;
+
+import static io.github.smtphealth.probe.ProbeFixtures.HELO;
+import static io.github.smtphealth.probe.ProbeFixtures.assertFailure;
+import static io.github.smtphealth.probe.ProbeFixtures.probe;
+import static io.github.smtphealth.probe.ProbeFixtures.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link SmtpAuthenticator}: choosing the mechanism, and each mechanism's exchange on the
+ * wire against a {@link ScriptedSmtpServer} (plaintext AUTH allowed, so the lines can be read back).
+ */
+class SmtpAuthenticatorTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static final String USER = "alice";
+
+	private static final String PASSWORD = "tr0ub4dor&3";
+
+	private static final String TOKEN = "ya29.a0AfH6SMBx-token";
+
+	@Test
+	void chooseWhenAutoShouldPreferCramMd5ThenPlainThenLogin() throws ProbeException {
+		assertThat(SmtpAuthenticator.choose(AuthMechanism.AUTO, Set.of("LOGIN", "PLAIN", "CRAM-MD5")))
+			.isEqualTo("CRAM-MD5");
+		assertThat(SmtpAuthenticator.choose(AuthMechanism.AUTO, Set.of("LOGIN", "PLAIN"))).isEqualTo("PLAIN");
+		assertThat(SmtpAuthenticator.choose(AuthMechanism.AUTO, Set.of("LOGIN", "XOAUTH2"))).isEqualTo("LOGIN");
+	}
+
+	@Test
+	void chooseWhenAutoShouldNeverPickXoauth2() {
+		assertThatExceptionOfType(ProbeException.class)
+			.isThrownBy(() -> SmtpAuthenticator.choose(AuthMechanism.AUTO, Set.of("XOAUTH2", "GSSAPI")))
+			.withMessage("no AUTH mechanism in common (server offers GSSAPI XOAUTH2; "
+					+ "supported: CRAM-MD5 PLAIN LOGIN, and XOAUTH2 when configured)")
+			.satisfies((ex) -> assertThat(ex.phase()).isEqualTo(Phase.AUTH));
+	}
+
+	@Test
+	void chooseWhenExplicitShouldUseItIfOffered() throws ProbeException {
+		assertThat(SmtpAuthenticator.choose(AuthMechanism.LOGIN, Set.of("LOGIN", "PLAIN", "CRAM-MD5")))
+			.isEqualTo("LOGIN");
+		assertThat(SmtpAuthenticator.choose(AuthMechanism.XOAUTH2, Set.of("PLAIN", "XOAUTH2"))).isEqualTo("XOAUTH2");
+	}
+
+	@Test
+	void chooseWhenExplicitIsNotOfferedShouldSayWhatIs() {
+		assertThatExceptionOfType(ProbeException.class)
+			.isThrownBy(() -> SmtpAuthenticator.choose(AuthMechanism.CRAM_MD5, Set.of("PLAIN", "LOGIN")))
+			.withMessage("AUTH CRAM-MD5 not offered by server (it offers LOGIN PLAIN)")
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FailureKind.REJECTED));
+	}
+
+	@Test
+	void chooseWhenNothingIsOfferedShouldSayAuthIsNotAdvertised() {
+		assertThatExceptionOfType(ProbeException.class)
+			.isThrownBy(() -> SmtpAuthenticator.choose(AuthMechanism.AUTO, Set.of()))
+			.withMessage("AUTH not advertised by server");
+	}
+
+	@Test
+	void authWhenServerDoesNotAdvertiseAuthShouldFailWithoutSendingIt() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> greeting(script).expect("EHLO")
+				.send("250-scripted.test", "250 SIZE 1000")
+				.answerCommands())) {
+			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.AUTO));
+			assertFailure(result, Phase.AUTH, FailureKind.REJECTED, null, "AUTH not advertised by server");
+			server.awaitCompleted(1, WAIT);
+			assertThat(server.received()).containsExactly("EHLO " + HELO);
+		}
+	}
+
+	@Test
+	void authPlainShouldSendTheInitialResponse() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "PLAIN LOGIN")
+			.expect("AUTH PLAIN ")
+			.send("235 2.7.0 Authentication successful")
+			.answerCommands())) {
+			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.AUTO));
+			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			assertThat(result.authMechanism()).isEqualTo("PLAIN");
+			assertThat(result.phases()).containsKey(Phase.AUTH);
+			server.awaitCompleted(1, WAIT);
+			assertThat(server.received()).containsSubsequence("EHLO " + HELO,
+					"AUTH PLAIN " + base64("\u0000" + USER + "\u0000" + PASSWORD), "MAIL FROM:<>");
+		}
+	}
+
+	@Test
+	void authLoginShouldAnswerUsernameThenPassword() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "LOGIN PLAIN")
+			.expect("AUTH LOGIN")
+			.send("334 VXNlcm5hbWU6")
+			.readLine()
+			.send("334 UGFzc3dvcmQ6")
+			.readLine()
+			.send("235 2.7.0 Authentication successful")
+			.answerCommands())) {
+			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.LOGIN));
+			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			assertThat(result.authMechanism()).isEqualTo("LOGIN");
+			server.awaitCompleted(1, WAIT);
+			assertThat(server.received()).containsSubsequence("AUTH LOGIN", base64(USER), base64(PASSWORD),
+					"MAIL FROM:<>");
+		}
+	}
+
+	@Test
+	void authCramMd5ShouldAnswerTheChallengeWithItsHmac() throws GeneralSecurityException {
+		String challenge = "<1896.697170952@postoffice.example.net>";
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "LOGIN PLAIN CRAM-MD5")
+			.expect("AUTH CRAM-MD5")
+			.send("334 " + base64(challenge))
+			.readLine()
+			.send("235 2.7.0 Authentication successful")
+			.answerCommands())) {
+			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.AUTO));
+			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			assertThat(result.authMechanism()).isEqualTo("CRAM-MD5");
+			server.awaitCompleted(1, WAIT);
+			String expected = base64(USER + " " + hmacMd5(PASSWORD, challenge));
+			assertThat(server.received()).containsSubsequence("AUTH CRAM-MD5", expected, "MAIL FROM:<>");
+			assertThat(server.received()).noneMatch((line) -> line.contains(base64(PASSWORD)));
+		}
+	}
+
+	@Test
+	void authXoauth2ShouldSendUserAndBearerToken() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "LOGIN PLAIN XOAUTH2")
+			.expect("AUTH XOAUTH2 ")
+			.send("235 2.7.0 Accepted")
+			.answerCommands())) {
+			SmtpProbeResult result = probe(withToken(server));
+			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			assertThat(result.authMechanism()).isEqualTo("XOAUTH2");
+			server.awaitCompleted(1, WAIT);
+			assertThat(server.received())
+				.contains("AUTH XOAUTH2 " + base64("user=" + USER + "\u0001auth=Bearer " + TOKEN + "\u0001\u0001"));
+		}
+	}
+
+	@Test
+	void authXoauth2WhenServerSendsAnErrorChallengeShouldEndTheExchangeAndReportTheFinalReply() {
+		String error = "{\"status\":\"401\",\"schemes\":\"bearer\",\"scope\":\"https://mail.google.com/\"}";
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "XOAUTH2")
+			.expect("AUTH XOAUTH2 ")
+			.send("334 " + base64(error))
+			.expect("")
+			.send("535 5.7.8 Username and Password not accepted")
+			.silence(Duration.ofSeconds(5)))) {
+			SmtpProbeResult result = probe(withToken(server));
+			assertFailure(result, Phase.AUTH, FailureKind.REJECTED, 535,
+					"AUTH rejected: 535 5.7.8 Username and Password not accepted");
+			server.awaitCompleted(1, WAIT);
+			assertThat(server.received()).endsWith("");
+			assertThat(server.errors()).isEmpty();
+		}
+	}
+
+	@Test
+	void authWhenServerNeverStopsChallengingShouldGiveUpAfterFiveRounds() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> {
+			offering(script, "LOGIN").expect("AUTH LOGIN");
+			for (int i = 0; i < 6; i++) {
+				script.send("334 VXNlcm5hbWU6").readLine();
+			}
+			script.silence(Duration.ofSeconds(5));
+		})) {
+			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.LOGIN));
+			assertFailure(result, Phase.AUTH, FailureKind.PROTOCOL, 334,
+					"AUTH LOGIN did not finish after 5 challenges");
+		}
+	}
+
+	@Test
+	void authWhenChallengeIsNotBase64ShouldFailWithAProtocolError() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "LOGIN")
+			.expect("AUTH LOGIN")
+			.send("334 ====")
+			.silence(Duration.ofSeconds(5)))) {
+			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.LOGIN));
+			assertFailure(result, Phase.AUTH, FailureKind.PROTOCOL, 334, "AUTH LOGIN challenge is not base64");
+		}
+	}
+
+	@Test
+	void authWhenServerAnswersWithSomethingOtherThan235ShouldFail() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "PLAIN")
+			.expect("AUTH PLAIN ")
+			.send("250 2.0.0 OK but not really")
+			.silence(Duration.ofSeconds(5)))) {
+			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.PLAIN));
+			assertFailure(result, Phase.AUTH, FailureKind.REJECTED, 250, "AUTH rejected: 250 2.0.0 OK but not really");
+		}
+	}
+
+	@Test
+	void authWhenExplicitMechanismIsNotOfferedShouldFailWithoutSendingAuth() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> offering(script, "PLAIN LOGIN").answerCommands("AUTH PLAIN LOGIN"))) {
+			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.CRAM_MD5));
+			assertFailure(result, Phase.AUTH, FailureKind.REJECTED, null,
+					"AUTH CRAM-MD5 not offered by server (it offers LOGIN PLAIN)");
+			server.awaitCompleted(1, WAIT);
+			assertThat(server.received()).noneMatch((line) -> line.startsWith("AUTH"));
+		}
+	}
+
+	private static SmtpProbeSettings.Builder withPassword(ScriptedSmtpServer server, AuthMechanism mechanism) {
+		return settings(server, TIMEOUT).credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
+			.authMechanism(mechanism)
+			.allowPlaintextAuth(true);
+	}
+
+	private static SmtpProbeSettings.Builder withToken(ScriptedSmtpServer server) {
+		return settings(server, TIMEOUT).credentials(SmtpCredentials.ofToken(USER, TOKEN))
+			.authMechanism(AuthMechanism.XOAUTH2)
+			.allowPlaintextAuth(true);
+	}
+
+	private static SmtpScript offering(SmtpScript script, String mechanisms) {
+		return greeting(script).expect("EHLO").send("250-scripted.test", "250 AUTH " + mechanisms);
+	}
+
+	private static SmtpScript greeting(SmtpScript script) {
+		return script.send("220 scripted.test ESMTP ready");
+	}
+
+	private static String base64(String text) {
+		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String hmacMd5(String key, String text) throws GeneralSecurityException {
+		Mac mac = Mac.getInstance("HmacMD5");
+		mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
+		return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
