@@ -124,7 +124,7 @@ public final class SmtpProbe {
 			List<InetAddress> addresses = timed(Phase.DNS, () -> Connector.resolve(this.settings, this.deadline));
 			Socket connected = timed(Phase.CONNECT, () -> Connector.connect(addresses, this.settings.port(),
 					this.deadline, this.settings.connectTimeout()));
-			SmtpConnection connection = open(connected);
+			SmtpConnection connection = timed(Phase.CONNECT, () -> open(connected));
 			if (this.settings.security() == Security.SMTPS) {
 				timed(Phase.TLS, () -> startTls(connection));
 			}
@@ -164,6 +164,10 @@ public final class SmtpProbe {
 				return this.connection;
 			}
 			catch (IOException ex) {
+				if (this.deadline.isExpired()) {
+					throw new ProbeException(Phase.CONNECT, FailureKind.TIMEOUT, null,
+							"timed out after " + Texts.human(this.deadline.timeout()) + " connecting");
+				}
 				throw new ProbeException(Phase.CONNECT, FailureKind.CONNECTION, null,
 						"connection failed: " + SmtpConnection.describe(ex));
 			}
