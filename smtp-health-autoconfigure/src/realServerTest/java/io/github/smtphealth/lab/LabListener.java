@@ -1,0 +1,117 @@
+package io.github.smtphealth.lab;
+
+import io.github.smtphealth.probe.Security;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A listener of the SMTP lab, with the security it is meant for. Its port is
+ * {@code SMTP_LAB_<name>_PORT} in {@code lab.env}.
+ *
+ * @since 0.1.0
+ */
+public enum LabListener {
+
+	/**
+	 * Postfix: plain SMTP with STARTTLS; AUTH only after TLS.
+	 */
+	POSTFIX_STARTTLS("Postfix", Security.STARTTLS, "POSTFIX"),
+
+	/**
+	 * Postfix: implicit TLS with AUTH.
+	 */
+	POSTFIX_SMTPS("Postfix", Security.SMTPS, "POSTFIX"),
+
+	/**
+	 * Postfix: plain SMTP without STARTTLS and without AUTH.
+	 */
+	POSTFIX_PLAIN("Postfix", Security.NONE, null),
+
+	/**
+	 * Dovecot LMTP ({@code LHLO}); offers STARTTLS, no AUTH.
+	 */
+	DOVECOT_LMTP("Dovecot LMTP", Security.NONE, null),
+
+	/**
+	 * Dovecot submission with STARTTLS; offers AUTH before TLS too, because it treats loopback as
+	 * secure.
+	 */
+	DOVECOT_SUBMISSION("Dovecot submission", Security.STARTTLS, "DOVECOT_SUBMISSION"),
+
+	/**
+	 * Exim: plain SMTP with STARTTLS; AUTH only after TLS.
+	 */
+	EXIM_STARTTLS("Exim", Security.STARTTLS, "EXIM"),
+
+	/**
+	 * Exim: implicit TLS ({@code tls_on_connect_ports}) with AUTH.
+	 */
+	EXIM_SMTPS("Exim", Security.SMTPS, "EXIM"),
+
+	/**
+	 * OpenSMTPD: plain SMTP with STARTTLS, AUTH optional after TLS.
+	 */
+	OPENSMTPD_STARTTLS("OpenSMTPD", Security.STARTTLS, "OPENSMTPD"),
+
+	/**
+	 * OpenSMTPD: implicit TLS, AUTH optional.
+	 */
+	OPENSMTPD_SMTPS("OpenSMTPD", Security.SMTPS, "OPENSMTPD"),
+
+	/**
+	 * OpenSMTPD: TLS and AUTH required; {@code MAIL} before them is answered {@code 530}.
+	 */
+	OPENSMTPD_STRICT("OpenSMTPD", Security.STARTTLS, "OPENSMTPD");
+
+	private final String server;
+
+	private final Security security;
+
+	private final @Nullable String authServer;
+
+	LabListener(String server, Security security, @Nullable String authServer) {
+		this.server = server;
+		this.security = security;
+		this.authServer = authServer;
+	}
+
+	/**
+	 * Return the name of the server, for messages.
+	 * @return the server's name
+	 */
+	public String server() {
+		return this.server;
+	}
+
+	/**
+	 * Return the security the listener is meant for.
+	 * @return the security
+	 */
+	public Security security() {
+		return this.security;
+	}
+
+	/**
+	 * Return whether the listener speaks LMTP.
+	 * @return {@code true} for Dovecot LMTP
+	 */
+	public boolean lmtp() {
+		return this == DOVECOT_LMTP;
+	}
+
+	/**
+	 * Return whether the listener offers AUTH (after TLS).
+	 * @return {@code true} if it does
+	 */
+	public boolean offersAuth() {
+		return this.authServer != null;
+	}
+
+	String portKey() {
+		return "SMTP_LAB_" + name() + "_PORT";
+	}
+
+	@Nullable String authMechanismsKey() {
+		return (this.authServer != null) ? "SMTP_LAB_" + this.authServer + "_AUTH_MECHANISMS" : null;
+	}
+
+}

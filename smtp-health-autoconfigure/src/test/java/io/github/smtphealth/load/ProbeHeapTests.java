@@ -1,0 +1,113 @@
+package io.github.smtphealth.load;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.smtphealth.probe.SmtpProbe;
+import io.github.smtphealth.probe.SmtpProbeResult;
+import io.github.smtphealth.probe.SmtpProbeSettings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many probes in a row against a fast in-process server leave the heap, after garbage collection,
+ * where it was: nothing a probe does is kept. {@code smtphealth.load.probes} sets how many (10,000
+ * unless set, fewer on a slow machine).
+ */
+class ProbeHeapTests {
+
+	private static final int PROBES = Integer.getInteger("smtphealth.load.probes", 10_000);
+
+	private static final int WARM_UP_PROBES = 500;
+
+	private static final int THREADS = 4;
+
+	private static final long MAX_GROWTH_BYTES = 10L * 1024 * 1024;
+
+	@Test
+	void probesInLoopShouldLeaveHeapWhereItWas() throws Exception {
+		try (LoopbackSmtpServer server = new LoopbackSmtpServer(THREADS)) {
+			SmtpProbe probe = new SmtpProbe(SmtpProbeSettings.builder("127.0.0.1")
+				.port(server.port())
+				.heloName("heap.test")
+				.timeout(Duration.ofSeconds(5))
+				.build());
+			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+			try {
+				run(probe, threads, WARM_UP_PROBES);
+				long before = usedHeapAfterGc();
+				long start = System.nanoTime();
+				int succeeded = run(probe, threads, PROBES);
+				Duration took = Duration.ofNanos(System.nanoTime() - start);
+				long after = usedHeapAfterGc();
+				new LoadFigures("3-heap-after-probes", "Heap after many probes",
+						"Probes of a fast in-process SMTP server (greeting, EHLO, MAIL FROM, RSET, QUIT), " + THREADS
+								+ " at a time, after " + WARM_UP_PROBES + " warm-up probes. Heap used is read "
+								+ "through MemoryMXBean after System.gc(), before and after. Asserted: every probe "
+								+ "succeeds and the heap grows by less than " + MAX_GROWTH_BYTES / 1024 / 1024 + " MB.")
+					.put("Probes", PROBES)
+					.put("Succeeded", succeeded)
+					.put("Time", Timings.millis(took))
+					.put("Probes per second", PROBES * 1000L / Math.max(1, took.toMillis()))
+					.put("Heap used before", mebibytes(before))
+					.put("Heap used after", mebibytes(after))
+					.put("Growth", mebibytes(after - before))
+					.write();
+				assertThat(succeeded).isEqualTo(PROBES);
+				assertThat(after - before).isLessThan(MAX_GROWTH_BYTES);
+			}
+			finally {
+				threads.shutdownNow();
+				assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+			}
+		}
+	}
+
+	/**
+	 * Run probes on the threads until {@code count} have run.
+	 * @return how many succeeded
+	 */
+	private static int run(SmtpProbe probe, ExecutorService threads, int count) throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger succeeded = new AtomicInteger();
+		List<Future<?>> workers = new ArrayList<>();
+		for (int i = 0; i < THREADS; i++) {
+			workers.add(threads.submit(() -> {
+				while (next.getAndIncrement() < count) {
+					SmtpProbeResult result = probe.run();
+					if (result.isSuccess()) {
+						succeeded.incrementAndGet();
+					}
+				}
+			}));
+		}
+		for (Future<?> worker : workers) {
+			worker.get(10, TimeUnit.MINUTES);
+		}
+		return succeeded.get();
+	}
+
+	private static long usedHeapAfterGc() throws InterruptedException {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			Thread.sleep(100);
+		}
+		return memory.getHeapMemoryUsage().getUsed();
+	}
+
+	private static String mebibytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
+	}
+
+}
