@@ -57,6 +57,16 @@ public final class SmtpCheck {
 	private @Nullable CompletableFuture<SmtpCheckOutcome> inFlight;
 
 	/**
+	 * A result that a prefetch produced for a request that has not collected it yet. With a cache TTL of
+	 * zero it would otherwise be thrown away, and the request would probe a second time.
+	 */
+	private @Nullable SmtpCheckOutcome prefetched;
+
+	private long prefetchedNanos;
+
+	private @Nullable CompletableFuture<SmtpCheckOutcome> prefetchFlight;
+
+	/**
 	 * Create a check.
 	 * @param name the server's configured name
 	 * @param probe the probe
@@ -127,12 +137,19 @@ public final class SmtpCheck {
 		CompletableFuture<SmtpCheckOutcome> joined;
 		CompletableFuture<SmtpCheckOutcome> started = null;
 		synchronized (this.monitor) {
+			SmtpCheckOutcome collected = collectPrefetched();
+			if (collected != null) {
+				return collected;
+			}
 			if (isFresh()) {
 				return this.last.asCached();
 			}
 			joined = this.inFlight;
 			if (joined == null) {
 				started = startFlight();
+			}
+			else if (joined == this.prefetchFlight) {
+				this.prefetchFlight = null;
 			}
 		}
 		return (started != null) ? fly(started) : await(joined);
@@ -150,9 +167,19 @@ public final class SmtpCheck {
 				return;
 			}
 			future = startFlight();
+			this.prefetchFlight = future;
 		}
 		try {
-			executor.execute(() -> fly(future));
+			executor.execute(() -> {
+				SmtpCheckOutcome outcome = fly(future);
+				synchronized (this.monitor) {
+					if (this.prefetchFlight == future) {
+						this.prefetchFlight = null;
+						this.prefetched = outcome;
+						this.prefetchedNanos = System.nanoTime();
+					}
+				}
+			});
 		}
 		catch (RejectedExecutionException ex) {
 			// The caller's own request will run the probe instead.
@@ -187,6 +214,18 @@ public final class SmtpCheck {
 		synchronized (this.monitor) {
 			return (this.last != null) ? this.last.asCached() : null;
 		}
+	}
+
+	/**
+	 * Hand out a prefetched result once, if it is younger than the probe's own timeout: the request
+	 * that caused the prefetch is then still waiting for it.
+	 */
+	private @Nullable SmtpCheckOutcome collectPrefetched() {
+		SmtpCheckOutcome collected = this.prefetched;
+		this.prefetched = null;
+		boolean recent = collected != null
+				&& System.nanoTime() - this.prefetchedNanos <= this.probe.settings().timeout().toNanos();
+		return recent ? collected : null;
 	}
 
 	private boolean isFresh() {

@@ -32,17 +32,26 @@ class SmtpHealthContributorTests {
 
 	@Test
 	void streamThenHealthOfEveryServerShouldTakeAboutAsLongAsTheSlowest() {
+		streamThenHealthOfEveryServerShouldProbeConcurrentlyOnce(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void streamThenHealthOfEveryServerWithoutCacheShouldStillUseTheConcurrentProbes() {
+		streamThenHealthOfEveryServerShouldProbeConcurrentlyOnce(Duration.ZERO);
+	}
+
+	private void streamThenHealthOfEveryServerShouldProbeConcurrentlyOnce(Duration cacheTtl) {
 		List<ScriptedSmtpServer> servers = new ArrayList<>();
 		try {
 			try (ScriptedSmtpServer warmUp = ScriptedSmtpServer.happyPath()) {
-				new SmtpHealthIndicator(check("warm-up", warmUp)).health();
+				new SmtpHealthIndicator(check("warm-up", warmUp, cacheTtl)).health();
 			}
 			List<SmtpCheck> checks = new ArrayList<>();
 			for (String name : List.of("a", "b", "c")) {
 				ScriptedSmtpServer server = ScriptedSmtpServer
 					.start((script) -> script.delay(GREETING_DELAY).happyPath());
 				servers.add(server);
-				checks.add(check(name, server));
+				checks.add(check(name, server, cacheTtl));
 			}
 			try (SmtpChecks smtpChecks = new SmtpChecks(checks)) {
 				SmtpHealthContributor contributor = new SmtpHealthContributor(smtpChecks);
@@ -80,12 +89,16 @@ class SmtpHealthContributorTests {
 	}
 
 	private static SmtpCheck check(String name, ScriptedSmtpServer server) {
+		return check(name, server, Duration.ofMinutes(1));
+	}
+
+	private static SmtpCheck check(String name, ScriptedSmtpServer server, Duration cacheTtl) {
 		SmtpProbeSettings settings = SmtpProbeSettings.builder(server.host())
 			.port(server.port())
 			.heloName("client.test")
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		return new SmtpCheck(name, new SmtpProbe(settings), CheckPolicy.DEFAULT, Duration.ofMinutes(1),
+		return new SmtpCheck(name, new SmtpProbe(settings), CheckPolicy.DEFAULT, cacheTtl,
 				RefreshMode.ON_DEMAND, Duration.ofSeconds(30), (outcome) -> {
 				}, Clock.systemUTC());
 	}
