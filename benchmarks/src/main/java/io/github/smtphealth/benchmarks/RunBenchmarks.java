@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +39,8 @@ import org.jspecify.annotations.Nullable;
 public final class RunBenchmarks {
 
 	private static final double QUIET_LOAD = 1.5;
+
+	private static final double FOREIGN_SHARE_LIMIT = 0.15;
 
 	private RunBenchmarks() {
 	}
@@ -138,16 +141,12 @@ public final class RunBenchmarks {
 			md.append("> **Smoke-test profile: these numbers mean nothing.** Run `bash benchmarks/run.sh` for real "
 					+ "numbers.\n\n");
 		}
-		double highest = Math.max(startLoad, context.loads().highest());
-		if (!(highest < QUIET_LOAD)) {
-			md.append("> **Warning: the machine was not quiet during this run: the 1-minute load was ")
-				.append(startLoad)
-				.append(" at the start and reached ")
-				.append(highest)
-				.append(" on ")
-				.append(Machine.processors())
-				.append(" processors (see the load noted in every section). Other work competed for the CPU: "
-						+ "absolute times are inflated and ratios are noisier than their error bars suggest.**\n\n");
+		double foreign = context.loads().highestForeignShare();
+		if (!(startLoad < QUIET_LOAD) || foreign > FOREIGN_SHARE_LIMIT) {
+			md.append(String.format(Locale.ROOT, "> **Warning: the machine was not quiet: the 1-minute load was %.2f "
+					+ "when this run started, and other processes used up to %.0f%% of the %d processors' CPU during a "
+					+ "section (noted in every section). Absolute times are inflated and ratios are noisier than "
+					+ "their error bars suggest.**%n%n", startLoad, foreign * 100, Machine.processors()));
 		}
 		md.append("Every number is a ratio of two measurements taken in the same run on the same machine; absolute ")
 			.append("times are quoted as context only. None of this is a test: a slow machine fails nothing.\n\n");
