@@ -183,7 +183,8 @@ public final class RunBenchmarks {
 			.append(profile.jmhMeasurementIterations())
 			.append(" measurement iterations of ")
 			.append(profile.jmhIterationTime().toMillis())
-			.append(" ms per benchmark; raw JSON in benchmarks/target/run/jmh-result.json.\n");
+			.append(" ms per benchmark; one JMH run per target (floor, probe and JavaMail back to back); raw JSON "
+					+ "in `benchmarks/target/run/jmh-result-TARGET.json`.\n");
 		md.append("- The sample application runs as its own process (`java -Xmx256m -jar sample-app/target/"
 				+ "sample-app.jar`, embedded server off) on the same machine as the load generator and servers.\n");
 		md.append("- Logs of every application start: benchmarks/target/run/sample-*.log.\n");

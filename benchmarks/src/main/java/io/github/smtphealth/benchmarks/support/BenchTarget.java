@@ -180,7 +180,7 @@ public record BenchTarget(String name, String host, int port, Security security,
 
 	/**
 	 * Return the name of this target as a named server of the sample application: letters and digits
-	 * only (smtp-health 0.1.0 cannot bind named servers whose names contain '-' or '_').
+	 * only, a name every server-name rule accepts.
 	 * @return such as {@code inproctls}
 	 */
 	public String serverName() {
