@@ -70,14 +70,6 @@ final class SmtpConnection implements Closeable {
 		this.out = tlsSocket.getOutputStream();
 	}
 
-	/**
-	 * Drop bytes received but not yet read.
-	 * @return how many were dropped
-	 */
-	int discardBuffered() {
-		return this.reader.discardBuffered();
-	}
-
 	boolean isEncrypted() {
 		return this.socket instanceof SSLSocket;
 	}
