@@ -1,4 +1,4 @@
-package io.github.smtphealth.lab;
+package io.github.smtphealth.probe;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import io.github.smtphealth.probe.AuthMechanism;
-import io.github.smtphealth.probe.Security;
-import io.github.smtphealth.probe.SmtpProbeSettings;
+import io.github.smtphealth.lab.LabListener;
+import io.github.smtphealth.lab.SmtpLab;
 import io.github.smtphealth.testsupport.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +72,7 @@ class SmtpLabTests {
 			SmtpLab lab = SmtpLab.load(envFile, true);
 			assertThat(lab.hosts()).containsExactly("127.0.0.1", "::1");
 			assertThat(lab.port(LabListener.POSTFIX_STARTTLS)).isEqualTo(server.getLocalPort());
-			assertThat(lab.credentials().username()).isEqualTo("labuser");
+			assertThat(LabProbes.credentials(lab).username()).isEqualTo("labuser");
 			assertThat(lab.password()).isEqualTo("secret");
 		}
 	}
@@ -81,7 +80,7 @@ class SmtpLabTests {
 	@Test
 	void authMechanismsShouldKeepThoseTheProbeKnowsInTheServersOrder() throws IOException {
 		SmtpLab lab = SmtpLab.read(writeEnvFile(25));
-		assertThat(lab.authMechanisms(LabListener.EXIM_SMTPS)).containsExactly(AuthMechanism.LOGIN,
+		assertThat(LabProbes.authMechanisms(lab, LabListener.EXIM_SMTPS)).containsExactly(AuthMechanism.LOGIN,
 				AuthMechanism.CRAM_MD5, AuthMechanism.PLAIN);
 		assertThat(lab.authMechanismNames(LabListener.EXIM_SMTPS)).containsExactly("LOGIN", "SCRAM-SHA-256",
 				"CRAM-MD5", "PLAIN");
@@ -94,13 +93,13 @@ class SmtpLabTests {
 		Files.writeString(envFile, "SMTP_LAB_CERT_PEM=" + certificate + "\nSMTP_LAB_DOVECOT_LMTP_PORT=24\n",
 				StandardOpenOption.APPEND);
 		SmtpLab lab = SmtpLab.read(envFile);
-		SmtpProbeSettings starttls = lab.settings(LabListener.POSTFIX_STARTTLS, lab.host6()).build();
+		SmtpProbeSettings starttls = LabProbes.settings(lab, LabListener.POSTFIX_STARTTLS, lab.host6()).build();
 		assertThat(starttls.host()).isEqualTo("::1");
 		assertThat(starttls.port()).isEqualTo(25);
 		assertThat(starttls.security()).isEqualTo(Security.STARTTLS);
 		assertThat(starttls.lmtp()).isFalse();
 		assertThat(starttls.tls().trustManagers()).isNotEmpty();
-		assertThat(lab.settings(LabListener.DOVECOT_LMTP, lab.host4()).build().lmtp()).isTrue();
+		assertThat(LabProbes.settings(lab, LabListener.DOVECOT_LMTP, lab.host4()).build().lmtp()).isTrue();
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.github.smtphealth.lab;
 
-import io.github.smtphealth.probe.Security;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,61 +13,61 @@ public enum LabListener {
 	/**
 	 * Postfix: plain SMTP with STARTTLS; AUTH only after TLS.
 	 */
-	POSTFIX_STARTTLS("Postfix", Security.STARTTLS, "POSTFIX"),
+	POSTFIX_STARTTLS("Postfix", "starttls", "POSTFIX"),
 
 	/**
 	 * Postfix: implicit TLS with AUTH.
 	 */
-	POSTFIX_SMTPS("Postfix", Security.SMTPS, "POSTFIX"),
+	POSTFIX_SMTPS("Postfix", "smtps", "POSTFIX"),
 
 	/**
 	 * Postfix: plain SMTP without STARTTLS and without AUTH.
 	 */
-	POSTFIX_PLAIN("Postfix", Security.NONE, null),
+	POSTFIX_PLAIN("Postfix", "none", null),
 
 	/**
 	 * Dovecot LMTP ({@code LHLO}); offers STARTTLS, no AUTH.
 	 */
-	DOVECOT_LMTP("Dovecot LMTP", Security.NONE, null),
+	DOVECOT_LMTP("Dovecot LMTP", "none", null),
 
 	/**
 	 * Dovecot submission with STARTTLS; offers AUTH before TLS too, because it treats loopback as
 	 * secure.
 	 */
-	DOVECOT_SUBMISSION("Dovecot submission", Security.STARTTLS, "DOVECOT_SUBMISSION"),
+	DOVECOT_SUBMISSION("Dovecot submission", "starttls", "DOVECOT_SUBMISSION"),
 
 	/**
 	 * Exim: plain SMTP with STARTTLS; AUTH only after TLS.
 	 */
-	EXIM_STARTTLS("Exim", Security.STARTTLS, "EXIM"),
+	EXIM_STARTTLS("Exim", "starttls", "EXIM"),
 
 	/**
 	 * Exim: implicit TLS ({@code tls_on_connect_ports}) with AUTH.
 	 */
-	EXIM_SMTPS("Exim", Security.SMTPS, "EXIM"),
+	EXIM_SMTPS("Exim", "smtps", "EXIM"),
 
 	/**
 	 * OpenSMTPD: plain SMTP with STARTTLS, AUTH optional after TLS.
 	 */
-	OPENSMTPD_STARTTLS("OpenSMTPD", Security.STARTTLS, "OPENSMTPD"),
+	OPENSMTPD_STARTTLS("OpenSMTPD", "starttls", "OPENSMTPD"),
 
 	/**
 	 * OpenSMTPD: implicit TLS, AUTH optional.
 	 */
-	OPENSMTPD_SMTPS("OpenSMTPD", Security.SMTPS, "OPENSMTPD"),
+	OPENSMTPD_SMTPS("OpenSMTPD", "smtps", "OPENSMTPD"),
 
 	/**
 	 * OpenSMTPD: TLS and AUTH required; {@code MAIL} before them is answered {@code 530}.
 	 */
-	OPENSMTPD_STRICT("OpenSMTPD", Security.STARTTLS, "OPENSMTPD");
+	OPENSMTPD_STRICT("OpenSMTPD", "starttls", "OPENSMTPD");
 
 	private final String server;
 
-	private final Security security;
+	private final String security;
 
 	private final @Nullable String authServer;
 
-	LabListener(String server, Security security, @Nullable String authServer) {
+	LabListener(String server, String security, @Nullable String authServer) {
 		this.server = server;
 		this.security = security;
 		this.authServer = authServer;
@@ -83,10 +82,10 @@ public enum LabListener {
 	}
 
 	/**
-	 * Return the security the listener is meant for.
-	 * @return the security
+	 * Return the security the listener is meant for, as the {@code security} property spells it.
+	 * @return {@code none}, {@code starttls} or {@code smtps}
 	 */
-	public Security security() {
+	public String security() {
 		return this.security;
 	}
 

@@ -1,11 +1,21 @@
 package io.github.smtphealth.probe;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+
+import javax.net.ssl.TrustManagerFactory;
 
 import io.github.smtphealth.lab.LabListener;
 import io.github.smtphealth.lab.SmtpLab;
@@ -20,6 +30,63 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class LabProbes {
 
 	private LabProbes() {
+	}
+
+	/**
+	 * Probe settings for a listener: its port, the security it is meant for, LMTP for Dovecot LMTP, the
+	 * lab certificate trusted, {@link SmtpLab#HELO_NAME} and {@link SmtpLab#PROBE_TIMEOUT}. No
+	 * credentials.
+	 */
+	static SmtpProbeSettings.Builder settings(SmtpLab lab, LabListener listener, String host) {
+		return SmtpProbeSettings.builder(host)
+			.port(lab.port(listener))
+			.security(Security.valueOf(listener.security().toUpperCase(Locale.ROOT)))
+			.lmtp(listener.lmtp())
+			.heloName(SmtpLab.HELO_NAME)
+			.timeout(SmtpLab.PROBE_TIMEOUT)
+			.tls(trustingLabCertificate(lab));
+	}
+
+	/**
+	 * The test user's credentials, valid on every listener that offers AUTH.
+	 */
+	static SmtpCredentials credentials(SmtpLab lab) {
+		return SmtpCredentials.ofPassword(lab.user(), lab.password());
+	}
+
+	/**
+	 * The AUTH mechanisms a listener's server advertises after TLS, as {@code start.sh} read them from
+	 * its EHLO reply, limited to those the probe knows, in the server's order.
+	 */
+	static List<AuthMechanism> authMechanisms(SmtpLab lab, LabListener listener) {
+		List<AuthMechanism> mechanisms = new ArrayList<>();
+		for (String name : lab.authMechanismNames(listener)) {
+			Arrays.stream(AuthMechanism.values())
+				.filter((mechanism) -> name.strip().equalsIgnoreCase(mechanism.saslName()))
+				.findFirst()
+				.ifPresent(mechanisms::add);
+		}
+		return mechanisms;
+	}
+
+	/**
+	 * TLS settings that trust the lab's certificate (and nothing else), verifying chain and host name.
+	 */
+	static TlsSettings trustingLabCertificate(SmtpLab lab) {
+		try (InputStream in = Files.newInputStream(lab.certificate())) {
+			KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+			trustStore.load(null, null);
+			int index = 0;
+			for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+				trustStore.setCertificateEntry("smtp-lab-" + index++, certificate);
+			}
+			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			factory.init(trustStore);
+			return TlsSettings.trusting(factory.getTrustManagers());
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot read the lab certificate " + lab.certificate() + ": " + ex, ex);
+		}
 	}
 
 	static SmtpProbeResult run(SmtpProbeSettings.Builder settings) {
@@ -92,7 +159,7 @@ final class LabProbes {
 	static Stream<Arguments> advertisedMechanisms(LabListener... listeners) {
 		SmtpLab lab = SmtpLab.get();
 		return Arrays.stream(listeners)
-			.flatMap((listener) -> lab.authMechanisms(listener)
+			.flatMap((listener) -> authMechanisms(lab, listener)
 				.stream()
 				.map((mechanism) -> Arguments.of(listener, mechanism)));
 	}

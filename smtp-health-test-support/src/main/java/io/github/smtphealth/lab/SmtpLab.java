@@ -1,31 +1,16 @@
 package io.github.smtphealth.lab;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.net.ssl.TrustManagerFactory;
-
-import io.github.smtphealth.probe.AuthMechanism;
-import io.github.smtphealth.probe.SmtpCredentials;
-import io.github.smtphealth.probe.SmtpProbeSettings;
-import io.github.smtphealth.probe.TlsSettings;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.opentest4j.TestAbortedException;
 
@@ -73,7 +58,7 @@ public final class SmtpLab {
 			+ "(Debian 12, root; see scripts/smtp-lab/README.md) or set " + ENV_FILE_VARIABLE
 			+ " to the lab.env of a running lab, then run 'mvn verify' again";
 
-	private static final Log logger = LogFactory.getLog(SmtpLab.class);
+	private static final System.Logger logger = System.getLogger(SmtpLab.class.getName());
 
 	private static @Nullable SmtpLab shared;
 
@@ -102,7 +87,7 @@ public final class SmtpLab {
 			catch (TestAbortedException ex) {
 				// Maven's console counts skipped tests but does not say why: say it once.
 				if (!skipReported) {
-					logger.warn(ex.getMessage());
+					logger.log(System.Logger.Level.WARNING, ex.getMessage());
 					skipReported = true;
 				}
 				throw ex;
@@ -117,7 +102,7 @@ public final class SmtpLab {
 	 * @param ci whether this is a CI run, where an absent lab is a failure
 	 * @return the lab
 	 */
-	static SmtpLab load(Path envFile, boolean ci) {
+	public static SmtpLab load(Path envFile, boolean ci) {
 		if (!Files.isRegularFile(envFile)) {
 			return unavailable(ci, envFile + " does not exist, so the SMTP lab is not running");
 		}
@@ -229,14 +214,6 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Return the test user's credentials, valid on every listener that offers AUTH.
-	 * @return the credentials
-	 */
-	public SmtpCredentials credentials() {
-		return SmtpCredentials.ofPassword(user(), password());
-	}
-
-	/**
 	 * Return the test user's name.
 	 * @return the user name
 	 */
@@ -253,28 +230,6 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Return the AUTH mechanisms a listener's server advertises after TLS, as {@code start.sh} read them
-	 * from its EHLO reply, limited to those the probe knows.
-	 * @param listener the listener
-	 * @return the mechanisms, in the server's order
-	 * @throws IllegalArgumentException if the listener offers no AUTH
-	 */
-	public List<AuthMechanism> authMechanisms(LabListener listener) {
-		String key = listener.authMechanismsKey();
-		if (key == null) {
-			throw new IllegalArgumentException(listener + " offers no AUTH");
-		}
-		List<AuthMechanism> mechanisms = new ArrayList<>();
-		for (String name : value(key).split(",")) {
-			Arrays.stream(AuthMechanism.values())
-				.filter((mechanism) -> name.strip().equalsIgnoreCase(mechanism.saslName()))
-				.findFirst()
-				.ifPresent(mechanisms::add);
-		}
-		return mechanisms;
-	}
-
-	/**
 	 * Return the names of the AUTH mechanisms a listener's server advertises after TLS, exactly as
 	 * listed in {@code lab.env}.
 	 * @param listener the listener
@@ -283,45 +238,6 @@ public final class SmtpLab {
 	public List<String> authMechanismNames(LabListener listener) {
 		String key = listener.authMechanismsKey();
 		return (key != null) ? List.of(value(key).split(",")) : List.of();
-	}
-
-	/**
-	 * Return TLS settings that trust the lab's certificate (and nothing else), verifying chain and host
-	 * name.
-	 * @return the TLS settings
-	 */
-	public TlsSettings trustingLabCertificate() {
-		try (InputStream in = Files.newInputStream(certificate())) {
-			KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
-			trustStore.load(null, null);
-			int index = 0;
-			for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-				trustStore.setCertificateEntry("smtp-lab-" + index++, certificate);
-			}
-			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			factory.init(trustStore);
-			return TlsSettings.trusting(factory.getTrustManagers());
-		}
-		catch (IOException | GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot read the lab certificate " + certificate() + ": " + ex, ex);
-		}
-	}
-
-	/**
-	 * Return probe settings for a listener: its port, the security it is meant for, LMTP for Dovecot
-	 * LMTP, the lab certificate trusted, {@link #HELO_NAME} and {@link #PROBE_TIMEOUT}. No credentials.
-	 * @param listener the listener
-	 * @param host the address to connect to, for example {@link #host6()}
-	 * @return a builder to adjust
-	 */
-	public SmtpProbeSettings.Builder settings(LabListener listener, String host) {
-		return SmtpProbeSettings.builder(host)
-			.port(port(listener))
-			.security(listener.security())
-			.lmtp(listener.lmtp())
-			.heloName(HELO_NAME)
-			.timeout(PROBE_TIMEOUT)
-			.tls(trustingLabCertificate());
 	}
 
 	/**

@@ -35,12 +35,12 @@ class PostfixRealServerTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("loopbacks")
 	void probeWithStartTlsAuthAndRecipientShouldSucceed(String host) {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(POSTFIX_STARTTLS, host)
-			.credentials(this.lab.credentials())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, POSTFIX_STARTTLS, host)
+			.credentials(LabProbes.credentials(this.lab))
 			.rcptTo(LabProbes.recipient(this.lab)));
 		LabProbes.assertSucceededOverTls(result, host);
 		assertThat(result.greeting()).startsWith("220 ").contains("Postfix");
-		assertThat(result.authMechanism()).isEqualTo(LabProbes.autoMechanism(this.lab.authMechanisms(POSTFIX_STARTTLS)));
+		assertThat(result.authMechanism()).isEqualTo(LabProbes.autoMechanism(LabProbes.authMechanisms(this.lab, POSTFIX_STARTTLS)));
 		assertThat(result.phases()).containsKeys(Phase.STARTTLS, Phase.TLS, Phase.AUTH, Phase.MAIL, Phase.RCPT,
 				Phase.RSET, Phase.QUIT);
 		assertThat(result.capabilities()).as("capabilities from the EHLO after STARTTLS")
@@ -52,7 +52,7 @@ class PostfixRealServerTests {
 	@MethodSource("loopbacks")
 	void probeWithSmtpsAndAuthShouldSucceed(String host) {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(POSTFIX_SMTPS, host).credentials(this.lab.credentials()));
+			.run(LabProbes.settings(this.lab, POSTFIX_SMTPS, host).credentials(LabProbes.credentials(this.lab)));
 		LabProbes.assertSucceededOverTls(result, host);
 		assertThat(result.phases()).containsKeys(Phase.TLS, Phase.AUTH).doesNotContainKey(Phase.STARTTLS);
 		assertThat(result.authMechanism()).isNotNull();
@@ -61,7 +61,7 @@ class PostfixRealServerTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("loopbacks")
 	void probeWithoutTlsOfPlainListenerShouldSucceed(String host) {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(POSTFIX_PLAIN, host));
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, POSTFIX_PLAIN, host));
 		assertThat(result.failure()).isNull();
 		assertThat(LabProbes.remoteAddress(result)).isEqualTo(LabProbes.address(host));
 		assertThat(result.tls()).isNull();
@@ -73,7 +73,7 @@ class PostfixRealServerTests {
 	@Test
 	void probeWithoutTlsOfStartTlsListenerShouldSeeStartTlsButNoAuth() {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(POSTFIX_STARTTLS, this.lab.host4()).security(Security.NONE));
+			.run(LabProbes.settings(this.lab, POSTFIX_STARTTLS, this.lab.host4()).security(Security.NONE));
 		assertThat(result.failure()).isNull();
 		assertThat(result.capabilities()).contains("STARTTLS").noneMatch((line) -> line.startsWith("AUTH"));
 	}
@@ -81,8 +81,8 @@ class PostfixRealServerTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("mechanisms")
 	void probeWithEachAdvertisedMechanismShouldAuthenticate(LabListener listener, AuthMechanism mechanism) {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(listener, this.lab.host4())
-			.credentials(this.lab.credentials())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, listener, this.lab.host4())
+			.credentials(LabProbes.credentials(this.lab))
 			.authMechanism(mechanism));
 		LabProbes.assertSucceededOverTls(result, this.lab.host4());
 		assertThat(result.authMechanism()).isEqualTo(mechanism.saslName());
@@ -90,7 +90,7 @@ class PostfixRealServerTests {
 
 	@Test
 	void advertisedAuthMechanismsShouldBeThoseOfLabEnvAndThoseTheIssueAsksFor() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(POSTFIX_STARTTLS, this.lab.host4()));
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, POSTFIX_STARTTLS, this.lab.host4()));
 		assertThat(result.failure()).isNull();
 		assertThat(LabProbes.advertisedAuthMechanisms(result))
 			.containsExactlyElementsOf(this.lab.authMechanismNames(POSTFIX_STARTTLS))
@@ -99,9 +99,9 @@ class PostfixRealServerTests {
 
 	@Test
 	void probeRequiringStartTlsOfPlainListenerShouldFailInPhaseStartTlsWithoutSendingCredentials() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(POSTFIX_PLAIN, this.lab.host4())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, POSTFIX_PLAIN, this.lab.host4())
 			.security(Security.STARTTLS)
-			.credentials(this.lab.credentials()));
+			.credentials(LabProbes.credentials(this.lab)));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
 		assertThat(failure.phase()).isEqualTo(Phase.STARTTLS);
@@ -113,9 +113,9 @@ class PostfixRealServerTests {
 
 	@Test
 	void probeWithPlaintextAuthAllowedShouldFailBecausePostfixOffersAuthOnlyAfterTls() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(POSTFIX_STARTTLS, this.lab.host4())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, POSTFIX_STARTTLS, this.lab.host4())
 			.security(Security.NONE)
-			.credentials(this.lab.credentials())
+			.credentials(LabProbes.credentials(this.lab))
 			.allowPlaintextAuth(true));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
@@ -126,7 +126,7 @@ class PostfixRealServerTests {
 	@Test
 	void probeWithUnknownRecipientShouldFailInPhaseRcpt() {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(POSTFIX_PLAIN, this.lab.host4()).rcptTo(LabProbes.unknownRecipient()));
+			.run(LabProbes.settings(this.lab, POSTFIX_PLAIN, this.lab.host4()).rcptTo(LabProbes.unknownRecipient()));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
 		assertThat(failure.phase()).isEqualTo(Phase.RCPT);
@@ -138,7 +138,7 @@ class PostfixRealServerTests {
 	@Test
 	void probeWithSmtpsOfPlainListenerShouldFailInPhaseTls() {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(POSTFIX_STARTTLS, this.lab.host4()).security(Security.SMTPS));
+			.run(LabProbes.settings(this.lab, POSTFIX_STARTTLS, this.lab.host4()).security(Security.SMTPS));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
 		assertThat(failure.phase()).isEqualTo(Phase.TLS);
@@ -149,7 +149,7 @@ class PostfixRealServerTests {
 	@Test
 	void probeWithStartTlsOfSmtpsListenerShouldTimeOutWaitingForGreeting() {
 		Duration timeout = Duration.ofSeconds(1);
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(POSTFIX_SMTPS, this.lab.host4())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, POSTFIX_SMTPS, this.lab.host4())
 			.security(Security.STARTTLS)
 			.timeout(timeout));
 		ProbeFailure failure = result.failure();
@@ -161,9 +161,9 @@ class PostfixRealServerTests {
 
 	@Test
 	void probeOfLocalhostShouldVerifyCertificateByItsDnsName() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(POSTFIX_STARTTLS, "localhost")
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, POSTFIX_STARTTLS, "localhost")
 			.ipFamily(IpFamily.IPV4)
-			.credentials(this.lab.credentials()));
+			.credentials(LabProbes.credentials(this.lab)));
 		LabProbes.assertSucceededOverTls(result, this.lab.host4());
 	}
 

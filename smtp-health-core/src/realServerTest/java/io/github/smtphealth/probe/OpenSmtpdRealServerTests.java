@@ -34,13 +34,13 @@ class OpenSmtpdRealServerTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("loopbacks")
 	void probeWithStartTlsAuthAndRecipientShouldSucceed(String host) {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(OPENSMTPD_STARTTLS, host)
-			.credentials(this.lab.credentials())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, OPENSMTPD_STARTTLS, host)
+			.credentials(LabProbes.credentials(this.lab))
 			.rcptTo(LabProbes.recipient(this.lab)));
 		LabProbes.assertSucceededOverTls(result, host);
 		assertThat(result.greeting()).startsWith("220 ").contains("OpenSMTPD");
 		assertThat(result.authMechanism())
-			.isEqualTo(LabProbes.autoMechanism(this.lab.authMechanisms(OPENSMTPD_STARTTLS)));
+			.isEqualTo(LabProbes.autoMechanism(LabProbes.authMechanisms(this.lab, OPENSMTPD_STARTTLS)));
 		assertThat(result.phases()).containsKeys(Phase.STARTTLS, Phase.TLS, Phase.AUTH, Phase.RCPT);
 		assertThat(result.capabilities()).as("capabilities from the EHLO after STARTTLS").doesNotContain("STARTTLS");
 	}
@@ -49,7 +49,7 @@ class OpenSmtpdRealServerTests {
 	@MethodSource("loopbacks")
 	void probeWithSmtpsAndAuthShouldSucceed(String host) {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(OPENSMTPD_SMTPS, host).credentials(this.lab.credentials()));
+			.run(LabProbes.settings(this.lab, OPENSMTPD_SMTPS, host).credentials(LabProbes.credentials(this.lab)));
 		LabProbes.assertSucceededOverTls(result, host);
 		assertThat(result.phases()).containsKeys(Phase.TLS, Phase.AUTH).doesNotContainKey(Phase.STARTTLS);
 	}
@@ -57,7 +57,7 @@ class OpenSmtpdRealServerTests {
 	@Test
 	void probeWithoutTlsShouldSeeStartTlsButNoAuth() {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(OPENSMTPD_STARTTLS, this.lab.host4()).security(Security.NONE));
+			.run(LabProbes.settings(this.lab, OPENSMTPD_STARTTLS, this.lab.host4()).security(Security.NONE));
 		assertThat(result.failure()).isNull();
 		assertThat(result.capabilities()).contains("STARTTLS").noneMatch((line) -> line.startsWith("AUTH"));
 	}
@@ -65,8 +65,8 @@ class OpenSmtpdRealServerTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("mechanisms")
 	void probeWithEachAdvertisedMechanismShouldAuthenticate(LabListener listener, AuthMechanism mechanism) {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(listener, this.lab.host4())
-			.credentials(this.lab.credentials())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, listener, this.lab.host4())
+			.credentials(LabProbes.credentials(this.lab))
 			.authMechanism(mechanism)
 			.rcptTo(LabProbes.recipient(this.lab)));
 		LabProbes.assertSucceededOverTls(result, this.lab.host4());
@@ -75,7 +75,7 @@ class OpenSmtpdRealServerTests {
 
 	@Test
 	void advertisedAuthMechanismsShouldBeThoseOfLabEnvAndThoseTheIssueAsksFor() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(OPENSMTPD_SMTPS, this.lab.host4()));
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, OPENSMTPD_SMTPS, this.lab.host4()));
 		assertThat(result.failure()).isNull();
 		assertThat(LabProbes.advertisedAuthMechanisms(result))
 			.containsExactlyElementsOf(this.lab.authMechanismNames(OPENSMTPD_SMTPS))
@@ -86,7 +86,7 @@ class OpenSmtpdRealServerTests {
 	@MethodSource("loopbacks")
 	void strictListenerProbedWithoutTlsShouldFailInPhaseMailWith530(String host) {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(OPENSMTPD_STRICT, host).security(Security.NONE));
+			.run(LabProbes.settings(this.lab, OPENSMTPD_STRICT, host).security(Security.NONE));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
 		assertThat(failure.phase()).isEqualTo(Phase.MAIL);
@@ -98,7 +98,7 @@ class OpenSmtpdRealServerTests {
 
 	@Test
 	void strictListenerProbedWithStartTlsButWithoutAuthShouldFailInPhaseMailWith530() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(OPENSMTPD_STRICT, this.lab.host4()));
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, OPENSMTPD_STRICT, this.lab.host4()));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
 		assertThat(failure.phase()).isEqualTo(Phase.MAIL);
@@ -109,7 +109,7 @@ class OpenSmtpdRealServerTests {
 
 	@Test
 	void probeWithUnknownRecipientShouldFailInPhaseRcpt() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(OPENSMTPD_STARTTLS, this.lab.host4())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, OPENSMTPD_STARTTLS, this.lab.host4())
 			.security(Security.NONE)
 			.rcptTo(LabProbes.unknownRecipient()));
 		ProbeFailure failure = result.failure();

@@ -34,7 +34,7 @@ class DovecotRealServerTests {
 	@MethodSource("loopbacks")
 	void lmtpProbeWithLhloAndRecipientShouldSucceed(String host) {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(DOVECOT_LMTP, host).rcptTo(LabProbes.recipient(this.lab)));
+			.run(LabProbes.settings(this.lab, DOVECOT_LMTP, host).rcptTo(LabProbes.recipient(this.lab)));
 		assertThat(result.failure()).isNull();
 		assertThat(LabProbes.remoteAddress(result)).isEqualTo(LabProbes.address(host));
 		assertThat(result.greeting()).startsWith("220 ").contains("Dovecot");
@@ -46,14 +46,14 @@ class DovecotRealServerTests {
 	@Test
 	void lmtpProbeWithStartTlsShouldSucceed() {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(DOVECOT_LMTP, this.lab.host4()).security(Security.STARTTLS));
+			.run(LabProbes.settings(this.lab, DOVECOT_LMTP, this.lab.host4()).security(Security.STARTTLS));
 		LabProbes.assertSucceededOverTls(result, this.lab.host4());
 		assertThat(result.capabilities()).as("LHLO reply after STARTTLS").doesNotContain("STARTTLS");
 	}
 
 	@Test
 	void lmtpServerProbedWithEhloShouldFailInPhaseEhlo() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(DOVECOT_LMTP, this.lab.host4()).lmtp(false));
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, DOVECOT_LMTP, this.lab.host4()).lmtp(false));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
 		assertThat(failure.phase()).isEqualTo(Phase.EHLO);
@@ -64,13 +64,13 @@ class DovecotRealServerTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("loopbacks")
 	void submissionProbeWithStartTlsAuthAndRecipientShouldSucceed(String host) {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(DOVECOT_SUBMISSION, host)
-			.credentials(this.lab.credentials())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, DOVECOT_SUBMISSION, host)
+			.credentials(LabProbes.credentials(this.lab))
 			.rcptTo(LabProbes.recipient(this.lab)));
 		LabProbes.assertSucceededOverTls(result, host);
 		assertThat(result.greeting()).contains("Dovecot");
 		assertThat(result.authMechanism())
-			.isEqualTo(LabProbes.autoMechanism(this.lab.authMechanisms(DOVECOT_SUBMISSION)));
+			.isEqualTo(LabProbes.autoMechanism(LabProbes.authMechanisms(this.lab, DOVECOT_SUBMISSION)));
 		assertThat(result.phases()).containsKeys(Phase.STARTTLS, Phase.TLS, Phase.AUTH, Phase.RCPT);
 	}
 
@@ -78,8 +78,8 @@ class DovecotRealServerTests {
 	@MethodSource("mechanisms")
 	void submissionProbeWithEachAdvertisedMechanismShouldAuthenticate(LabListener listener,
 			AuthMechanism mechanism) {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(listener, this.lab.host4())
-			.credentials(this.lab.credentials())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, listener, this.lab.host4())
+			.credentials(LabProbes.credentials(this.lab))
 			.authMechanism(mechanism));
 		LabProbes.assertSucceededOverTls(result, this.lab.host4());
 		assertThat(result.authMechanism()).isEqualTo(mechanism.saslName());
@@ -88,7 +88,7 @@ class DovecotRealServerTests {
 	@Test
 	void advertisedAuthMechanismsShouldBeThoseOfLabEnvAndThoseTheIssueAsksFor() {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(DOVECOT_SUBMISSION, this.lab.host4()).credentials(this.lab.credentials()));
+			.run(LabProbes.settings(this.lab, DOVECOT_SUBMISSION, this.lab.host4()).credentials(LabProbes.credentials(this.lab)));
 		assertThat(result.failure()).isNull();
 		assertThat(LabProbes.advertisedAuthMechanisms(result))
 			.containsExactlyElementsOf(this.lab.authMechanismNames(DOVECOT_SUBMISSION))
@@ -97,7 +97,7 @@ class DovecotRealServerTests {
 
 	@Test
 	void submissionProbeWithoutCredentialsShouldFailInPhaseMailWith530() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(DOVECOT_SUBMISSION, this.lab.host4()));
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, DOVECOT_SUBMISSION, this.lab.host4()));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
 		assertThat(failure.phase()).isEqualTo(Phase.MAIL);
@@ -108,9 +108,9 @@ class DovecotRealServerTests {
 
 	@Test
 	void submissionProbeWithCredentialsWithoutTlsShouldRefuseToSendThemThoughAuthIsOffered() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(DOVECOT_SUBMISSION, this.lab.host4())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, DOVECOT_SUBMISSION, this.lab.host4())
 			.security(Security.NONE)
-			.credentials(this.lab.credentials()));
+			.credentials(LabProbes.credentials(this.lab)));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
 		assertThat(failure.phase()).isEqualTo(Phase.AUTH);
@@ -122,9 +122,9 @@ class DovecotRealServerTests {
 
 	@Test
 	void submissionProbeWithPlaintextAuthAllowedShouldAuthenticateWithoutTls() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(DOVECOT_SUBMISSION, this.lab.host4())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, DOVECOT_SUBMISSION, this.lab.host4())
 			.security(Security.NONE)
-			.credentials(this.lab.credentials())
+			.credentials(LabProbes.credentials(this.lab))
 			.allowPlaintextAuth(true));
 		assertThat(result.failure()).isNull();
 		assertThat(result.tls()).isNull();

@@ -33,12 +33,12 @@ class EximRealServerTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("loopbacks")
 	void probeWithStartTlsAuthAndRecipientShouldSucceed(String host) {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(EXIM_STARTTLS, host)
-			.credentials(this.lab.credentials())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, EXIM_STARTTLS, host)
+			.credentials(LabProbes.credentials(this.lab))
 			.rcptTo(LabProbes.recipient(this.lab)));
 		LabProbes.assertSucceededOverTls(result, host);
 		assertThat(result.greeting()).startsWith("220 ").contains("Exim");
-		assertThat(result.authMechanism()).isEqualTo(LabProbes.autoMechanism(this.lab.authMechanisms(EXIM_STARTTLS)));
+		assertThat(result.authMechanism()).isEqualTo(LabProbes.autoMechanism(LabProbes.authMechanisms(this.lab, EXIM_STARTTLS)));
 		assertThat(result.phases()).containsKeys(Phase.STARTTLS, Phase.TLS, Phase.AUTH, Phase.RCPT);
 		assertThat(result.capabilities()).as("capabilities from the EHLO after STARTTLS").doesNotContain("STARTTLS");
 	}
@@ -46,7 +46,7 @@ class EximRealServerTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("loopbacks")
 	void probeWithSmtpsAndAuthShouldSucceed(String host) {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(EXIM_SMTPS, host).credentials(this.lab.credentials()));
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, EXIM_SMTPS, host).credentials(LabProbes.credentials(this.lab)));
 		LabProbes.assertSucceededOverTls(result, host);
 		assertThat(result.phases()).containsKeys(Phase.TLS, Phase.AUTH).doesNotContainKey(Phase.STARTTLS);
 	}
@@ -54,7 +54,7 @@ class EximRealServerTests {
 	@Test
 	void probeWithoutTlsShouldSeeStartTlsButNoAuthAndGetTheLateQuitReply() {
 		SmtpProbeResult result = LabProbes
-			.run(this.lab.settings(EXIM_STARTTLS, this.lab.host4()).security(Security.NONE));
+			.run(LabProbes.settings(this.lab, EXIM_STARTTLS, this.lab.host4()).security(Security.NONE));
 		assertThat(result.failure()).isNull();
 		assertThat(result.capabilities()).contains("STARTTLS", "PIPECONNECT")
 			.noneMatch((line) -> line.startsWith("AUTH"));
@@ -64,8 +64,8 @@ class EximRealServerTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("mechanisms")
 	void probeWithEachAdvertisedMechanismShouldAuthenticate(LabListener listener, AuthMechanism mechanism) {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(listener, this.lab.host4())
-			.credentials(this.lab.credentials())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, listener, this.lab.host4())
+			.credentials(LabProbes.credentials(this.lab))
 			.authMechanism(mechanism));
 		LabProbes.assertSucceededOverTls(result, this.lab.host4());
 		assertThat(result.authMechanism()).isEqualTo(mechanism.saslName());
@@ -73,7 +73,7 @@ class EximRealServerTests {
 
 	@Test
 	void advertisedAuthMechanismsShouldBeThoseOfLabEnvAndThoseTheIssueAsksFor() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(EXIM_SMTPS, this.lab.host4()));
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, EXIM_SMTPS, this.lab.host4()));
 		assertThat(result.failure()).isNull();
 		assertThat(LabProbes.advertisedAuthMechanisms(result))
 			.containsExactlyElementsOf(this.lab.authMechanismNames(EXIM_SMTPS))
@@ -82,8 +82,8 @@ class EximRealServerTests {
 
 	@Test
 	void probeWithUnknownRecipientShouldFailInPhaseRcpt() {
-		SmtpProbeResult result = LabProbes.run(this.lab.settings(EXIM_STARTTLS, this.lab.host4())
-			.credentials(this.lab.credentials())
+		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, EXIM_STARTTLS, this.lab.host4())
+			.credentials(LabProbes.credentials(this.lab))
 			.rcptTo(LabProbes.unknownRecipient()));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
