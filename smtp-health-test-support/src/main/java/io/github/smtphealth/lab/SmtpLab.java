@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The real SMTP servers that {@code scripts/smtp-lab/start.sh} runs on loopback, as described by the
- * {@code lab.env} file it writes: {@code KEY=VALUE} lines with the ports, the certificate, the test
- * user and the AUTH mechanisms each server advertises.
+ * {@code lab.env} file it writes: {@code KEY=VALUE} lines with the ports (SMTP, and the IMAP listeners
+ * that read the delivered mail), the certificate, the test user and the AUTH mechanisms each server
+ * advertises.
  * <p>
  * {@link #get()} reads the file named by {@value #ENV_FILE_VARIABLE} (default
  * {@code /var/tmp/smtp-lab/lab.env}) and checks that every listener in it answers on both loopback
@@ -203,6 +204,24 @@ public final class SmtpLab {
 	 */
 	public int port(LabListener listener) {
 		return parsePort(listener.portKey(), value(listener.portKey()));
+	}
+
+	/**
+	 * Return the port of an IMAP listener.
+	 * @param listener the listener
+	 * @return its port
+	 */
+	public int port(LabImapListener listener) {
+		return parsePort(listener.portKey(), value(listener.portKey()));
+	}
+
+	/**
+	 * Return the address whose mail every server delivers to the mailbox that the IMAP listeners read
+	 * (logging in as {@link #user()}).
+	 * @return {@code <user>@localhost}
+	 */
+	public String mailbox() {
+		return user() + "@localhost";
 	}
 
 	/**
