@@ -165,6 +165,18 @@ final class LabProbes {
 	}
 
 	/**
+	 * Assert that a probe failed in the given phase, with the given kind of failure.
+	 * @return the failure, for what else the test asserts of it
+	 */
+	static ProbeFailure failure(SmtpProbeResult result, Phase phase, FailureKind kind) {
+		ProbeFailure failure = result.failure();
+		assertThat(failure).as("failure of %s", result).isNotNull();
+		assertThat(failure.phase()).as("phase of %s", failure).isEqualTo(phase);
+		assertThat(failure.kind()).as("kind of %s", failure).isEqualTo(kind);
+		return failure;
+	}
+
+	/**
 	 * Assert a successful probe over TLS with the lab's certificate, to the given address.
 	 */
 	static void assertSucceededOverTls(SmtpProbeResult result, String host) {
