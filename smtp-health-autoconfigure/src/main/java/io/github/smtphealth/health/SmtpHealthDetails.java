@@ -13,6 +13,7 @@ import io.github.smtphealth.probe.ProbeFailure;
 import io.github.smtphealth.probe.SmtpProbeResult;
 import io.github.smtphealth.probe.SmtpProbeSettings;
 import io.github.smtphealth.probe.TlsInfo;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -91,7 +92,8 @@ final class SmtpHealthDetails {
 	 * A failed probe's reason is its {@code error}; a working server that breaks a threshold explains
 	 * itself in {@code reason}.
 	 */
-	private static void addVerdict(Health.Builder builder, CheckVerdict verdict, SmtpProbeResult result) {
+	private static void addVerdict(Health.Builder builder, CheckVerdict verdict,
+			@Nullable SmtpProbeResult result) {
 		if (verdict.reason() == null) {
 			return;
 		}

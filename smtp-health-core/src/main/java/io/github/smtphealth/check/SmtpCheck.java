@@ -134,25 +134,22 @@ public final class SmtpCheck {
 					new CheckVerdict(CheckStatus.UNKNOWN, "no result yet: the first background check is running"),
 					false);
 		}
-		CompletableFuture<SmtpCheckOutcome> joined;
-		CompletableFuture<SmtpCheckOutcome> started = null;
+		Flight flight;
 		synchronized (this.monitor) {
 			SmtpCheckOutcome collected = collectPrefetched();
 			if (collected != null) {
 				return collected;
 			}
-			if (isFresh()) {
-				return this.last.asCached();
+			SmtpCheckOutcome fresh = freshOutcome();
+			if (fresh != null) {
+				return fresh.asCached();
 			}
-			joined = this.inFlight;
-			if (joined == null) {
-				started = startFlight();
-			}
-			else if (joined == this.prefetchFlight) {
+			flight = joinOrStartFlight();
+			if (flight.future() == this.prefetchFlight) {
 				this.prefetchFlight = null;
 			}
 		}
-		return (started != null) ? fly(started) : await(joined);
+		return flight.takeOff();
 	}
 
 	/**
@@ -163,7 +160,7 @@ public final class SmtpCheck {
 	public void prefetch(Executor executor) {
 		CompletableFuture<SmtpCheckOutcome> future;
 		synchronized (this.monitor) {
-			if (this.refreshMode == RefreshMode.BACKGROUND || isFresh() || this.inFlight != null) {
+			if (this.refreshMode == RefreshMode.BACKGROUND || freshOutcome() != null || this.inFlight != null) {
 				return;
 			}
 			future = startFlight();
@@ -195,15 +192,11 @@ public final class SmtpCheck {
 	 * @return the fresh outcome
 	 */
 	public SmtpCheckOutcome refresh() {
-		CompletableFuture<SmtpCheckOutcome> joined;
-		CompletableFuture<SmtpCheckOutcome> started = null;
+		Flight flight;
 		synchronized (this.monitor) {
-			joined = this.inFlight;
-			if (joined == null) {
-				started = startFlight();
-			}
+			flight = joinOrStartFlight();
 		}
-		return (started != null) ? fly(started) : await(joined);
+		return flight.takeOff();
 	}
 
 	/**
@@ -228,9 +221,22 @@ public final class SmtpCheck {
 		return recent ? collected : null;
 	}
 
-	private boolean isFresh() {
-		return this.last != null && !this.cacheTtl.isZero()
+	/**
+	 * Return the last outcome if it is still within the cache TTL.
+	 */
+	private @Nullable SmtpCheckOutcome freshOutcome() {
+		SmtpCheckOutcome outcome = this.last;
+		boolean fresh = outcome != null && !this.cacheTtl.isZero()
 				&& System.nanoTime() - this.lastFinishedNanos < this.cacheTtl.toNanos();
+		return fresh ? outcome : null;
+	}
+
+	/**
+	 * Join the probe in flight, or start one that the caller must then run. Called under the monitor.
+	 */
+	private Flight joinOrStartFlight() {
+		CompletableFuture<SmtpCheckOutcome> running = this.inFlight;
+		return (running != null) ? new Flight(running, false) : new Flight(startFlight(), true);
 	}
 
 	private CompletableFuture<SmtpCheckOutcome> startFlight() {
@@ -295,6 +301,31 @@ public final class SmtpCheck {
 	private SmtpCheckOutcome unfinished(String reason) {
 		return new SmtpCheckOutcome(this.name, this.probe.settings(), null,
 				new CheckVerdict(CheckStatus.DOWN, reason), false);
+	}
+
+	/**
+	 * A probe a request takes part in: as its pilot (it started it, so it runs it on its own thread) or as
+	 * a passenger (it waits for someone else's).
+	 */
+	private final class Flight {
+
+		private final CompletableFuture<SmtpCheckOutcome> future;
+
+		private final boolean pilot;
+
+		Flight(CompletableFuture<SmtpCheckOutcome> future, boolean pilot) {
+			this.future = future;
+			this.pilot = pilot;
+		}
+
+		CompletableFuture<SmtpCheckOutcome> future() {
+			return this.future;
+		}
+
+		SmtpCheckOutcome takeOff() {
+			return this.pilot ? fly(this.future) : await(this.future);
+		}
+
 	}
 
 }

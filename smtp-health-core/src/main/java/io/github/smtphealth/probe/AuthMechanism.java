@@ -56,4 +56,16 @@ public enum AuthMechanism {
 		return this.saslName;
 	}
 
+	/**
+	 * Return the name on the wire of a mechanism other than {@link #AUTO}.
+	 * @return the SASL name
+	 * @throws IllegalStateException for {@link #AUTO}, which names no mechanism of its own
+	 */
+	String requiredSaslName() {
+		if (this.saslName == null) {
+			throw new IllegalStateException(name() + " has no SASL name: resolve it to a mechanism first");
+		}
+		return this.saslName;
+	}
+
 }

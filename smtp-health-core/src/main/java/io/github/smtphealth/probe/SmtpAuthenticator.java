@@ -43,7 +43,7 @@ final class SmtpAuthenticator {
 			throw new ProbeException(Phase.AUTH, FailureKind.REJECTED, null, "AUTH not advertised by server");
 		}
 		if (requested != AuthMechanism.AUTO) {
-			String name = requested.saslName();
+			String name = requested.requiredSaslName();
 			if (!offered.contains(name)) {
 				throw new ProbeException(Phase.AUTH, FailureKind.REJECTED, null,
 						"AUTH " + name + " not offered by server (it offers " + String.join(" ", new TreeSet<>(offered))
@@ -52,8 +52,9 @@ final class SmtpAuthenticator {
 			return name;
 		}
 		for (AuthMechanism candidate : AuthMechanism.AUTO_PREFERENCE) {
-			if (offered.contains(candidate.saslName())) {
-				return candidate.saslName();
+			String name = candidate.requiredSaslName();
+			if (offered.contains(name)) {
+				return name;
 			}
 		}
 		throw new ProbeException(Phase.AUTH, FailureKind.REJECTED, null,

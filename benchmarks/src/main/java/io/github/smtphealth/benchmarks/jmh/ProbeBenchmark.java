@@ -82,7 +82,7 @@ public class ProbeBenchmark {
 	 */
 	@Benchmark
 	public SmtpProbeResult probe() {
-		SmtpProbeResult result = this.probe.run();
+		SmtpProbeResult result = setUpDone(this.probe).run();
 		if (result.failure() != null) {
 			throw new IllegalStateException(this.target + ": probe failed: " + result.failure());
 		}
@@ -96,7 +96,7 @@ public class ProbeBenchmark {
 	 */
 	@Benchmark
 	public int floor() throws IOException {
-		return this.floor.run();
+		return setUpDone(this.floor).run();
 	}
 
 	/**
@@ -106,8 +106,18 @@ public class ProbeBenchmark {
 	 */
 	@Benchmark
 	public boolean springMail() throws MessagingException {
-		this.springMail.testConnection();
+		setUpDone(this.springMail).testConnection();
 		return true;
+	}
+
+	/**
+	 * JMH calls {@link #setUp()} before any benchmark method, which is all that makes the clients non-null.
+	 */
+	private static <T> T setUpDone(@Nullable T client) {
+		if (client == null) {
+			throw new IllegalStateException("setUp() has not run");
+		}
+		return client;
 	}
 
 }

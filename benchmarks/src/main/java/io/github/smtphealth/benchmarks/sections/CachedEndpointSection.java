@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -14,6 +15,7 @@ import io.github.smtphealth.benchmarks.Report.Verdict;
 import io.github.smtphealth.benchmarks.RunProfile;
 import io.github.smtphealth.benchmarks.Samples;
 import io.github.smtphealth.benchmarks.support.BenchTarget;
+import io.github.smtphealth.benchmarks.support.FastSmtpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,15 +58,16 @@ public final class CachedEndpointSection {
 			if (postfix != null) {
 				arguments.addAll(postfix.sampleArguments("smtp.check.servers.postfix"));
 			}
+			FastSmtpServer inProcessServer = Objects.requireNonNull(inProcess.server(), "in-process target");
 			List<List<String>> rows = new ArrayList<>();
 			try (SampleApp app = this.context.startSample("d-cached", CheckSmtpSection.dedupe(arguments))) {
 				app.getUp(PATH);
 				Load.run(app, PATH, 8, profile.loadWarmup());
 				for (int clients : CONCURRENCY) {
-					long inProcessBefore = inProcess.server().connections();
+					long inProcessBefore = inProcessServer.connections();
 					long postfixBefore = postfixConnections();
 					Load load = Load.run(app, PATH, clients, profile.loadDuration());
-					long inProcessConnections = inProcess.server().connections() - inProcessBefore;
+					long inProcessConnections = inProcessServer.connections() - inProcessBefore;
 					sleep(500);
 					long postfixCount = postfixConnections() - postfixBefore;
 					double seconds = load.elapsedNanos() / 1e9;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 import io.github.smtphealth.benchmarks.Report;
@@ -52,6 +53,10 @@ public final class CheckSmtpSection {
 			}
 			Map<String, Samples> checkSmtp = new LinkedHashMap<>();
 			Map<String, Samples> http = new LinkedHashMap<>();
+			for (BenchTarget target : targets) {
+				checkSmtp.put(target.name(), new Samples());
+				http.put(target.name(), new Samples());
+			}
 			Samples spawn = new Samples();
 			try (SampleApp app = this.context.startSample("c-check-smtp", dedupe(arguments))) {
 				for (BenchTarget target : targets) {
@@ -61,8 +66,6 @@ public final class CheckSmtpSection {
 					for (int i = 0; i < 3; i++) {
 						runCheckSmtp(target);
 					}
-					checkSmtp.put(target.name(), new Samples());
-					http.put(target.name(), new Samples());
 				}
 				for (int round = 0; round < profile.rounds(); round++) {
 					for (int i = 0; i < profile.checkSmtpPerRound(); i++) {
@@ -70,12 +73,12 @@ public final class CheckSmtpSection {
 					}
 					for (BenchTarget target : targets) {
 						for (int i = 0; i < profile.checkSmtpPerRound(); i++) {
-							checkSmtp.get(target.name()).add(runCheckSmtp(target));
+							samples(checkSmtp, target).add(runCheckSmtp(target));
 						}
 						for (int i = 0; i < profile.httpPerRound(); i++) {
 							long start = System.nanoTime();
 							app.getUp(path(target));
-							http.get(target.name()).add(System.nanoTime() - start);
+							samples(http, target).add(System.nanoTime() - start);
 						}
 					}
 				}
@@ -87,6 +90,13 @@ public final class CheckSmtpSection {
 				target.close();
 			}
 		}
+	}
+
+	/**
+	 * Return the target's samples: {@link #run()} makes an entry for every target first.
+	 */
+	private static Samples samples(Map<String, Samples> samples, BenchTarget target) {
+		return Objects.requireNonNull(samples.get(target.name()), target.name());
 	}
 
 	private void report(List<BenchTarget> targets, Map<String, Samples> checkSmtp, Map<String, Samples> http,
@@ -107,8 +117,8 @@ public final class CheckSmtpSection {
 				+ " before, " + loadAfter + " after.");
 		List<List<String>> rows = new ArrayList<>();
 		for (BenchTarget target : targets) {
-			Samples ours = http.get(target.name());
-			Samples theirs = checkSmtp.get(target.name());
+			Samples ours = samples(http, target);
+			Samples theirs = samples(checkSmtp, target);
 			double ratio = (double) theirs.median() / ours.median();
 			double withoutSpawn = (double) (theirs.median() - spawn.median()) / ours.median();
 			rows.add(List.of(target.name(), Samples.ms(theirs.median()), Samples.ms(theirs.mean()),

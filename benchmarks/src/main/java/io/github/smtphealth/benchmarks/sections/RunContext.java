@@ -89,7 +89,7 @@ public record RunContext(RunProfile profile, Report report, Path sampleJar, Path
 	public Path postfixLog() {
 		String configured = System.getProperty("smtp.lab.env", System.getenv("SMTP_LAB_ENV"));
 		Path env = (configured != null && !configured.isBlank()) ? Path.of(configured) : LabEnv.DEFAULT_FILE;
-		return env.toAbsolutePath().getParent().resolve("log").resolve("postfix.log");
+		return env.toAbsolutePath().resolveSibling("log").resolve("postfix.log");
 	}
 
 }

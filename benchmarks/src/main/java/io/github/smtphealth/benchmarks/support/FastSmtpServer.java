@@ -236,6 +236,9 @@ public final class FastSmtpServer implements AutoCloseable {
 
 		private void startTls() throws IOException {
 			SSLContext context = FastSmtpServer.this.tls;
+			if (context == null) {
+				throw new IllegalStateException("STARTTLS without TLS: ehlo() does not advertise it");
+			}
 			SSLSocket tlsSocket = (SSLSocket) context.getSocketFactory()
 				.createSocket(this.raw, "localhost", this.raw.getPort(), true);
 			tlsSocket.setUseClientMode(false);
