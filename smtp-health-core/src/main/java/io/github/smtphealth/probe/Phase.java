@@ -50,12 +50,18 @@ public enum Phase {
 	MAIL,
 
 	/**
-	 * {@code RCPT TO}, when a recipient is configured.
+	 * {@code RCPT TO}, when a recipient is configured or a message is sent.
 	 */
 	RCPT,
 
 	/**
-	 * {@code RSET}.
+	 * {@code DATA}, its 354, the message and the reply to the final dot; only when the probe sends a
+	 * message ({@link SmtpProbe#send(SmtpMessage)}).
+	 */
+	DATA,
+
+	/**
+	 * {@code RSET}; not run after a message was sent.
 	 */
 	RSET,
 

@@ -122,6 +122,32 @@ final class SmtpConnection implements Closeable {
 	}
 
 	/**
+	 * Send message content after a 354 (already dot-stuffed and terminated) in one write, and read the
+	 * reply to the final dot. The content is logged by size only.
+	 * @param phase the phase, for errors
+	 * @param content the bytes, ending in {@code CRLF.CRLF}
+	 * @return the reply
+	 * @throws ProbeException if sending or reading fails
+	 */
+	SmtpReply exchangeContent(Phase phase, byte[] content) throws ProbeException {
+		if (this.reader.hasBuffered()) {
+			throw new ProbeException(phase, FailureKind.PROTOCOL, null,
+					"server sent data nobody asked for before the message content");
+		}
+		if (logger.isLoggable(Level.DEBUG)) {
+			logger.log(Level.DEBUG, "C: <message, {0} bytes>", content.length);
+		}
+		try {
+			this.out.write(content);
+			this.out.flush();
+		}
+		catch (IOException ex) {
+			throw failure(phase, "sending the message", ex);
+		}
+		return read(phase, "the reply to the end of the message");
+	}
+
+	/**
 	 * Read one reply.
 	 * @param phase the phase, for errors
 	 * @param waitingFor what the probe waits for, as in "timed out waiting for the greeting"

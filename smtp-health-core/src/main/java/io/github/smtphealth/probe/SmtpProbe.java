@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Checks one SMTP server the way {@code check_smtp} does, and more strictly: connect, greeting 220,
  * EHLO (HELO fallback, LHLO for LMTP), STARTTLS and EHLO again, AUTH, {@code MAIL FROM},
  * {@code RCPT TO}, {@code RSET}, {@code QUIT}. Every phase is timed; one deadline bounds the whole
- * probe, DNS included.
+ * probe, DNS included. {@link #send(SmtpMessage)} runs the same dialogue with the same guarantees but
+ * delivers a message ({@code RCPT TO}, {@code DATA}) instead of resetting.
  * <p>
  * An instance is immutable and thread-safe: its settings and TLS context are fixed at construction,
  * and each {@link #run()} uses state of its own. {@code run()} never throws for anything a server or
@@ -62,7 +64,19 @@ public final class SmtpProbe {
 	 * @return the result; never {@code null}
 	 */
 	public SmtpProbeResult run() {
-		return new Run().execute();
+		return new Run(null).execute();
+	}
+
+	/**
+	 * Run the dialogue once and deliver a message: {@code RCPT TO} the message's recipient (instead of
+	 * the configured one), {@code DATA}, the content, and {@code QUIT} (no {@code RSET}). The same deadline,
+	 * TLS, AUTH and masking rules apply as to {@link #run()}; the message is accepted when the server
+	 * answers the final dot with 250.
+	 * @param message the message
+	 * @return the result; a failure in {@link Phase#DATA} if the server did not take the message
+	 */
+	public SmtpProbeResult send(SmtpMessage message) {
+		return new Run(Objects.requireNonNull(message, "'message' must not be null")).execute();
 	}
 
 	/**
@@ -71,6 +85,8 @@ public final class SmtpProbe {
 	private final class Run {
 
 		private final SmtpProbeSettings settings = SmtpProbe.this.settings;
+
+		private final @Nullable SmtpMessage message;
 
 		private final Deadline deadline = Deadline.after(this.settings.timeout());
 
@@ -97,6 +113,10 @@ public final class SmtpProbe {
 		private @Nullable TlsInfo tls;
 
 		private @Nullable String quitProblem;
+
+		Run(@Nullable SmtpMessage message) {
+			this.message = message;
+		}
 
 		SmtpProbeResult execute() {
 			Instant checkedAt = Instant.now();
@@ -147,11 +167,17 @@ public final class SmtpProbe {
 			}
 			timed(Phase.MAIL, () -> expectPositive(connection, Phase.MAIL, "MAIL FROM",
 					"MAIL FROM:<" + this.settings.mailFrom() + ">"));
-			String rcptTo = this.settings.rcptTo();
+			SmtpMessage message = this.message;
+			String rcptTo = (message != null) ? message.recipient() : this.settings.rcptTo();
 			if (rcptTo != null) {
 				timed(Phase.RCPT, () -> expectPositive(connection, Phase.RCPT, "RCPT TO", "RCPT TO:<" + rcptTo + ">"));
 			}
-			timed(Phase.RSET, () -> expectPositive(connection, Phase.RSET, "RSET", "RSET"));
+			if (message != null) {
+				timed(Phase.DATA, () -> data(connection, message));
+			}
+			else {
+				timed(Phase.RSET, () -> expectPositive(connection, Phase.RSET, "RSET", "RSET"));
+			}
 			timed(Phase.QUIT, () -> quit(connection));
 		}
 
@@ -250,6 +276,25 @@ public final class SmtpProbe {
 			SmtpReply reply = connection.exchange(phase, command);
 			if (!reply.isPositiveCompletion()) {
 				throw ProbeException.rejected(phase, what, reply);
+			}
+			return null;
+		}
+
+		/**
+		 * DATA must be answered 354 (not just any positive reply: a 250 here means the server did not
+		 * switch to reading content), and the final dot 250.
+		 */
+		private Void data(SmtpConnection connection, SmtpMessage message) throws ProbeException {
+			SmtpReply reply = connection.exchange(Phase.DATA, "DATA");
+			if (!reply.is(SmtpReply.START_MAIL_INPUT)) {
+				throw ProbeException.rejected(Phase.DATA, "DATA", reply);
+			}
+			String from = this.settings.mailFrom().isEmpty() ? "smtp-health@" + this.settings.heloName()
+					: this.settings.mailFrom();
+			byte[] content = MessageContent.format(message, from, this.settings.heloName(), ZonedDateTime.now());
+			SmtpReply accepted = connection.exchangeContent(Phase.DATA, content);
+			if (!accepted.isPositiveCompletion()) {
+				throw ProbeException.rejected(Phase.DATA, "message", accepted);
 			}
 			return null;
 		}

@@ -18,6 +18,8 @@ record SmtpReply(int code, List<String> lines) {
 
 	static final int AUTH_CONTINUE = 334;
 
+	static final int START_MAIL_INPUT = 354;
+
 	static final int COMMAND_UNRECOGNIZED = 500;
 
 	static final int COMMAND_NOT_IMPLEMENTED = 502;

@@ -57,11 +57,11 @@ class SmtpProbeInProcessServerTests {
 
 	private static final String LOOPBACK = "127.0.0.1";
 
-	private static final String USER = "alice";
+	static final String USER = "alice";
 
-	private static final String PASSWORD = "s3cret-Passw0rd";
+	static final String PASSWORD = "s3cret-Passw0rd";
 
-	private static final TestCertificate CERTIFICATE = TestCertificates.chain("localhost", LOOPBACK);
+	static final TestCertificate CERTIFICATE = TestCertificates.chain("localhost", LOOPBACK);
 
 	@TempDir
 	static Path temp;
@@ -243,11 +243,11 @@ class SmtpProbeInProcessServerTests {
 		assertThat(failure.reason()).startsWith("TLS handshake failed: ");
 	}
 
-	private static SmtpProbeSettings.Builder settings(int port) {
+	static SmtpProbeSettings.Builder settings(int port) {
 		return SmtpProbeSettings.builder(LOOPBACK).port(port).heloName(HELO).timeout(TIMEOUT);
 	}
 
-	private static SmtpProbeSettings.Builder startTls(int port) {
+	static SmtpProbeSettings.Builder startTls(int port) {
 		return settings(port).security(Security.STARTTLS).tls(TlsSettings.trusting(CERTIFICATE.trustManagers()));
 	}
 
@@ -256,7 +256,7 @@ class SmtpProbeInProcessServerTests {
 			.tls(TlsSettings.trusting(trusting(greenMailCertificate)).withVerifyHostname(false));
 	}
 
-	private static void withSubEthaSmtp(Consumer<SMTPServer.Builder> customizer, IntConsumer test) {
+	static void withSubEthaSmtp(Consumer<SMTPServer.Builder> customizer, IntConsumer test) {
 		SMTPServer.Builder builder = SMTPServer.port(0).bindAddress(loopback()).hostName("subetha.test");
 		customizer.accept(builder);
 		SMTPServer server = builder.build();
@@ -269,7 +269,7 @@ class SmtpProbeInProcessServerTests {
 		}
 	}
 
-	private static void requireTlsAndAuth(SMTPServer.Builder server) {
+	static void requireTlsAndAuth(SMTPServer.Builder server) {
 		server.enableTLS()
 			.requireTLS()
 			.startTlsSocketFactory(CERTIFICATE.serverSslContext())
