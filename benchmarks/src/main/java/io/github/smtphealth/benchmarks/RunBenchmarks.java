@@ -24,8 +24,8 @@ import io.github.smtphealth.benchmarks.sections.JmhSection;
 import io.github.smtphealth.benchmarks.sections.RunContext;
 import io.github.smtphealth.benchmarks.sections.ScaleSection;
 import io.github.smtphealth.benchmarks.sections.StartupSection;
-import io.github.smtphealth.benchmarks.support.BenchCertificate;
-import io.github.smtphealth.benchmarks.support.LabEnv;
+import io.github.smtphealth.benchmarks.support.BenchTarget;
+import io.github.smtphealth.lab.SmtpLab;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,12 +64,12 @@ public final class RunBenchmarks {
 		Path work = Path.of(options.getOrDefault("work", "benchmarks/target/run"));
 		Files.createDirectories(work);
 		Set<String> only = new TreeSet<>(Arrays.asList(options.getOrDefault("only", "a,c,d,e,f,g").split(",")));
-		boolean lab = LabEnv.load().isPresent();
+		boolean lab = SmtpLab.find().isPresent();
 		Report report = new Report();
 		RunContext context = new RunContext(profile, report,
 				Path.of(options.getOrDefault("sample-jar", "sample-app/target/sample-app.jar")),
 				Path.of(options.getOrDefault("check-smtp", "/usr/lib/nagios/plugins/check_smtp")), work, lab,
-				BenchCertificate.create(), new LoadWatch());
+				BenchTarget.inProcessCertificate(), new LoadWatch());
 		ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
 		double startLoad = Machine.oneMinuteLoad();
 		String loadAtStart = Machine.loadAverage();

@@ -1,21 +1,12 @@
 package io.github.smtphealth.probe;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
-import javax.net.ssl.TrustManagerFactory;
 
 import io.github.smtphealth.lab.LabListener;
 import io.github.smtphealth.lab.SmtpLab;
@@ -73,20 +64,7 @@ final class LabProbes {
 	 * TLS settings that trust the lab's certificate (and nothing else), verifying chain and host name.
 	 */
 	static TlsSettings trustingLabCertificate(SmtpLab lab) {
-		try (InputStream in = Files.newInputStream(lab.certificate())) {
-			KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
-			trustStore.load(null, null);
-			int index = 0;
-			for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-				trustStore.setCertificateEntry("smtp-lab-" + index++, certificate);
-			}
-			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			factory.init(trustStore);
-			return TlsSettings.trusting(factory.getTrustManagers());
-		}
-		catch (IOException | GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot read the lab certificate " + lab.certificate() + ": " + ex, ex);
-		}
+		return TlsSettings.trusting(lab.trustManagers());
 	}
 
 	static SmtpProbeResult run(SmtpProbeSettings.Builder settings) {

@@ -1,15 +1,24 @@
 package io.github.smtphealth.lab;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.jspecify.annotations.Nullable;
 import org.opentest4j.TestAbortedException;
@@ -80,10 +89,8 @@ public final class SmtpLab {
 	 */
 	public static synchronized SmtpLab get() {
 		if (shared == null) {
-			String configured = System.getenv(ENV_FILE_VARIABLE);
-			Path envFile = (configured != null && !configured.isBlank()) ? Path.of(configured) : DEFAULT_ENV_FILE;
 			try {
-				shared = load(envFile, "true".equalsIgnoreCase(System.getenv("CI")));
+				shared = load(configuredEnvFile(), "true".equalsIgnoreCase(System.getenv("CI")));
 			}
 			catch (TestAbortedException ex) {
 				// Maven's console counts skipped tests but does not say why: say it once.
@@ -95,6 +102,25 @@ public final class SmtpLab {
 			}
 		}
 		return shared;
+	}
+
+	/**
+	 * Return the lab that {@code lab.env} describes, if the file exists, without checking that its
+	 * servers answer: for a tool outside JUnit, such as the benchmarks, that runs without the lab too.
+	 * @return the lab, or empty when there is no {@code lab.env}
+	 */
+	public static Optional<SmtpLab> find() {
+		Path envFile = configuredEnvFile();
+		return Files.isRegularFile(envFile) ? Optional.of(read(envFile)) : Optional.empty();
+	}
+
+	/**
+	 * Return the {@code lab.env} file named by {@value #ENV_FILE_VARIABLE}, or {@link #DEFAULT_ENV_FILE}.
+	 * @return the file, which may not exist
+	 */
+	public static Path configuredEnvFile() {
+		String configured = System.getenv(ENV_FILE_VARIABLE);
+		return (configured != null && !configured.isBlank()) ? Path.of(configured) : DEFAULT_ENV_FILE;
 	}
 
 	/**
@@ -225,11 +251,43 @@ public final class SmtpLab {
 	}
 
 	/**
+	 * Return the log file of one of the lab's servers, which {@code start.sh} writes beside
+	 * {@code lab.env}.
+	 * @param server the server's log name, such as {@code postfix}
+	 * @return the log file
+	 */
+	public Path log(String server) {
+		return this.envFile.toAbsolutePath().resolveSibling("log").resolve(server + ".log");
+	}
+
+	/**
 	 * Return the self-signed certificate (PEM) every server presents.
 	 * @return the certificate file
 	 */
 	public Path certificate() {
 		return Path.of(value("SMTP_LAB_CERT_PEM"));
+	}
+
+	/**
+	 * Return trust managers that trust the lab's certificate and nothing else.
+	 * @return the trust managers
+	 * @throws IllegalStateException if the certificate cannot be read
+	 */
+	public TrustManager[] trustManagers() {
+		try (InputStream in = Files.newInputStream(certificate())) {
+			KeyStore trustStore = KeyStore.getInstance("PKCS12");
+			trustStore.load(null, null);
+			int index = 0;
+			for (Certificate member : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+				trustStore.setCertificateEntry("smtp-lab-" + index++, member);
+			}
+			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			factory.init(trustStore);
+			return factory.getTrustManagers();
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot read the lab certificate " + certificate() + ": " + ex, ex);
+		}
 	}
 
 	/**

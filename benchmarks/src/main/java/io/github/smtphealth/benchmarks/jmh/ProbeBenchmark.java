@@ -3,7 +3,6 @@ package io.github.smtphealth.benchmarks.jmh;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
-import io.github.smtphealth.benchmarks.support.BenchCertificate;
 import io.github.smtphealth.benchmarks.support.BenchTarget;
 import io.github.smtphealth.benchmarks.support.FloorClient;
 import io.github.smtphealth.benchmarks.support.SpringMailClient;
@@ -55,7 +54,7 @@ public class ProbeBenchmark {
 	 */
 	@Setup
 	public void setUp() throws Exception {
-		BenchTarget opened = BenchTarget.open(this.target, BenchCertificate.create());
+		BenchTarget opened = BenchTarget.open(this.target, BenchTarget.inProcessCertificate());
 		this.server = opened;
 		this.probe = new SmtpProbe(opened.probeSettings());
 		this.floor = new FloorClient(opened);

@@ -8,9 +8,9 @@ import java.util.List;
 import io.github.smtphealth.benchmarks.LoadWatch;
 import io.github.smtphealth.benchmarks.Report;
 import io.github.smtphealth.benchmarks.RunProfile;
-import io.github.smtphealth.benchmarks.support.BenchCertificate;
 import io.github.smtphealth.benchmarks.support.BenchTarget;
-import io.github.smtphealth.benchmarks.support.LabEnv;
+import io.github.smtphealth.lab.SmtpLab;
+import io.github.smtphealth.testsupport.TestCertificate;
 
 /**
  * What every section of the run shares.
@@ -26,7 +26,7 @@ import io.github.smtphealth.benchmarks.support.LabEnv;
  * @since 0.1.0
  */
 public record RunContext(RunProfile profile, Report report, Path sampleJar, Path checkSmtp, Path work,
-		boolean labAvailable, BenchCertificate certificate, LoadWatch loads) {
+		boolean labAvailable, TestCertificate certificate, LoadWatch loads) {
 
 	/**
 	 * Return the names of the targets this run measures: the in-process ones, and the lab's when it
@@ -87,9 +87,9 @@ public record RunContext(RunProfile profile, Report report, Path sampleJar, Path
 	 * @return the log file
 	 */
 	public Path postfixLog() {
-		String configured = System.getProperty("smtp.lab.env", System.getenv("SMTP_LAB_ENV"));
-		Path env = (configured != null && !configured.isBlank()) ? Path.of(configured) : LabEnv.DEFAULT_FILE;
-		return env.toAbsolutePath().resolveSibling("log").resolve("postfix.log");
+		return SmtpLab.find()
+			.orElseThrow(() -> new IllegalStateException("The SMTP lab is not running (scripts/smtp-lab/start.sh)"))
+			.log("postfix");
 	}
 
 }

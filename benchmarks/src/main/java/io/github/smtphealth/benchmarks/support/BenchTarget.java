@@ -2,12 +2,9 @@ package io.github.smtphealth.benchmarks.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +13,16 @@ import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
+import io.github.smtphealth.lab.LabListener;
+import io.github.smtphealth.lab.SmtpLab;
 import io.github.smtphealth.probe.AuthMechanism;
 import io.github.smtphealth.probe.Security;
 import io.github.smtphealth.probe.SmtpCredentials;
 import io.github.smtphealth.probe.SmtpProbeSettings;
 import io.github.smtphealth.probe.TlsSettings;
+import io.github.smtphealth.testsupport.PemFiles;
+import io.github.smtphealth.testsupport.TestCertificate;
+import io.github.smtphealth.testsupport.TestCertificates;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -110,44 +112,57 @@ public record BenchTarget(String name, String host, int port, Security security,
 	 * @throws IOException if the server cannot start
 	 * @throws IllegalStateException if a lab target is asked for but the lab is not running
 	 */
-	public static BenchTarget open(String name, BenchCertificate certificate) throws IOException {
+	public static BenchTarget open(String name, TestCertificate certificate) throws IOException {
 		return switch (name) {
 			case INPROC_PLAIN -> inProcess(name, FastSmtpServer.plain(), Security.NONE, null, null, certificate);
 			case INPROC_TLS -> inProcess(name,
-					FastSmtpServer.startTls(certificate.serverContext(), INPROC_USER, INPROC_PASSWORD),
+					FastSmtpServer.startTls(certificate.serverSslContext(), INPROC_USER, INPROC_PASSWORD),
 					Security.STARTTLS, INPROC_USER, INPROC_PASSWORD, certificate);
-			case POSTFIX_PLAIN -> lab(name, "SMTP_LAB_POSTFIX_PLAIN_PORT", false);
-			case POSTFIX_TLS -> lab(name, "SMTP_LAB_POSTFIX_STARTTLS_PORT", true);
+			case POSTFIX_PLAIN -> lab(name, LabListener.POSTFIX_PLAIN);
+			case POSTFIX_TLS -> lab(name, LabListener.POSTFIX_STARTTLS);
 			default -> throw new IllegalArgumentException("Unknown target '" + name + "'");
 		};
 	}
 
+	/**
+	 * Make the in-process servers' certificate: self-signed RSA 2048 for {@code localhost} and
+	 * {@code 127.0.0.1}, like the lab's.
+	 * @return the certificate
+	 */
+	public static TestCertificate inProcessCertificate() {
+		return TestCertificates.builder("localhost", "127.0.0.1").rsa().selfSigned().build();
+	}
+
 	private static BenchTarget inProcess(String name, FastSmtpServer server, Security security,
-			@Nullable String username, @Nullable String password, BenchCertificate certificate) {
+			@Nullable String username, @Nullable String password, TestCertificate certificate) {
 		return new BenchTarget(name, LOOPBACK, server.port(), security, username, password,
-				List.of(certificate.trustManagers()), (security != Security.NONE) ? certificate.temporaryPem() : null,
+				List.of(certificate.trustManagers()), (security != Security.NONE) ? temporaryPem(certificate) : null,
 				server);
 	}
 
-	private static BenchTarget lab(String name, String portKey, boolean tls) {
-		LabEnv lab = LabEnv.load()
+	private static BenchTarget lab(String name, LabListener listener) {
+		SmtpLab lab = SmtpLab.find()
 			.orElseThrow(() -> new IllegalStateException("The SMTP lab is not running (scripts/smtp-lab/start.sh)"));
-		Path pem = Path.of(lab.get("SMTP_LAB_CERT_PEM"));
-		return new BenchTarget(name, lab.get("SMTP_LAB_HOST4"), lab.port(portKey),
-				tls ? Security.STARTTLS : Security.NONE, tls ? lab.get("SMTP_LAB_USER") : null,
-				tls ? lab.get("SMTP_LAB_PASSWORD") : null, List.of(BenchCertificate.trusting(readCertificate(pem))),
-				pem, null);
+		boolean tls = !"none".equals(listener.security());
+		return new BenchTarget(name, lab.host4(), lab.port(listener), tls ? Security.STARTTLS : Security.NONE,
+				tls ? lab.user() : null, tls ? lab.password() : null, List.of(lab.trustManagers()), lab.certificate(),
+				null);
 	}
 
-	private static X509Certificate readCertificate(Path pem) {
-		try (InputStream in = Files.newInputStream(pem)) {
-			return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+	/**
+	 * Write the certificate's trust anchor as PEM into a temporary directory deleted when the JVM exits.
+	 */
+	private static Path temporaryPem(TestCertificate certificate) {
+		try {
+			Path directory = Files.createTempDirectory("smtp-health-bench-");
+			PemFiles pem = certificate.writePem(directory);
+			for (Path file : List.of(directory, pem.certificate(), pem.privateKey(), pem.ca())) {
+				file.toFile().deleteOnExit();
+			}
+			return pem.ca();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot read " + pem, ex);
 		}
 	}
 

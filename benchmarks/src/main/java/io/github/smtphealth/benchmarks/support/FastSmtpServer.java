@@ -29,6 +29,12 @@ import org.jspecify.annotations.Nullable;
  * thread (no thread per connection, no parsing beyond the verb), so that a benchmark measures the
  * client rather than the server. It counts the connections it accepts, and can wait before every
  * reply to stand in for a server that is some network distance away.
+ * <p>
+ * Why not the shared {@code ScriptedSmtpServer} of {@code smtp-health-test-support}: that one starts a
+ * thread per connection and records every line, which is what a fault test asserts on and what a
+ * benchmark must not measure; it plays a fixed script, where this one answers whatever dialogue a
+ * client (ours, JavaMail, {@code check_smtp}) chooses, checks the AUTH credentials, and adds a reply
+ * delay. Its certificate and the lab reader do come from the shared module.
  *
  * @since 0.1.0
  */
