@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.smtphealth.lab.SmtpLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.json.BasicJsonTester;
 import org.springframework.boot.test.json.JsonContent;
 
+import static io.github.smtphealth.lab.LabListener.POSTFIX_STARTTLS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -37,14 +39,12 @@ class SampleApplicationRealServerTests {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
-	private static final String POSTFIX_STARTTLS_PORT = "SMTP_LAB_POSTFIX_STARTTLS_PORT";
-
 	@TempDir
 	Path directory;
 
 	@Test
 	void healthOfPostfixWithStartTlsAndAuthShouldBeUpWithTlsDetailsOverHttp() throws IOException {
-		SmtpLabEnv lab = SmtpLabEnv.get(POSTFIX_STARTTLS_PORT);
+		SmtpLab lab = SmtpLab.get();
 		assertThat(JAR).as("the sample's jar, built by 'mvn package'").isRegularFile();
 		Path log = this.directory.resolve("sample-app.log");
 		Process process = new ProcessBuilder(command(lab)).redirectErrorStream(true)
@@ -57,33 +57,33 @@ class SampleApplicationRealServerTests {
 			JsonContent<Object> json = new BasicJsonTester(getClass()).from(response.body());
 			assertThat(json).extractingJsonPathStringValue("$.status").isEqualTo("UP");
 			assertThat(json).extractingJsonPathStringValue("$.details.host").isEqualTo("localhost");
-			assertThat(json).extractingJsonPathNumberValue("$.details.port").isEqualTo(lab.port(POSTFIX_STARTTLS_PORT));
+			assertThat(json).extractingJsonPathNumberValue("$.details.port").isEqualTo(lab.port(POSTFIX_STARTTLS));
 			assertThat(json).extractingJsonPathStringValue("$.details.security").isEqualTo("starttls");
 			assertThat(json).extractingJsonPathStringValue("$.details.greeting").contains("Postfix");
 			assertThat(json).extractingJsonPathStringValue("$.details.authMechanism")
-				.isIn(lab.list("SMTP_LAB_POSTFIX_AUTH_MECHANISMS"));
+				.isIn(lab.authMechanismNames(POSTFIX_STARTTLS));
 			assertThat(json).extractingJsonPathStringValue("$.details.tls.protocol").startsWith("TLSv1.");
 			assertThat(json).extractingJsonPathStringValue("$.details.tls.cipherSuite").startsWith("TLS_");
 			assertThat(json).extractingJsonPathStringValue("$.details.tls.subject").isEqualTo("CN=localhost");
 			assertThat(json).extractingJsonPathNumberValue("$.details.tls.daysUntilExpiry").satisfies(
 					(days) -> assertThat(days.longValue()).isPositive());
 			assertThat(json).doesNotHaveJsonPath("$.details.tlsVerification");
-			assertThat(response.body()).doesNotContain(lab.value("SMTP_LAB_PASSWORD"));
+			assertThat(response.body()).doesNotContain(lab.password());
 		}
 		finally {
 			stop(process);
 		}
 	}
 
-	private List<String> command(SmtpLabEnv lab) {
+	private List<String> command(SmtpLab lab) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		return List.of(java, "-Xmx256m", "-jar", JAR.toString(), "--sample.embedded-smtp.enabled=false",
 				"--server.port=0", "--smtp.check.host=localhost",
-				"--smtp.check.port=" + lab.port(POSTFIX_STARTTLS_PORT), "--smtp.check.security=starttls",
-				"--smtp.check.auth.username=" + lab.value("SMTP_LAB_USER"),
-				"--smtp.check.auth.password=" + lab.value("SMTP_LAB_PASSWORD"),
-				"--smtp.check.rcpt-to=" + lab.value("SMTP_LAB_USER") + "@localhost",
-				"--spring.ssl.bundle.pem.lab.truststore.certificate=file:" + lab.value("SMTP_LAB_CERT_PEM"),
+				"--smtp.check.port=" + lab.port(POSTFIX_STARTTLS), "--smtp.check.security=starttls",
+				"--smtp.check.auth.username=" + lab.user(),
+				"--smtp.check.auth.password=" + lab.password(),
+				"--smtp.check.rcpt-to=" + lab.mailbox(),
+				"--" + lab.sslBundleProperty("lab"),
 				"--smtp.check.tls.bundle=lab",
 				// The sample turns a probe over 1 s into DEGRADED; a cold JVM's first TLS handshake on a
 				// busy machine can take that long. This test is about UP, not about speed.

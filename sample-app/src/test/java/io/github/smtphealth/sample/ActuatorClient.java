@@ -10,6 +10,8 @@ import java.time.Duration;
 import org.springframework.boot.test.json.BasicJsonTester;
 import org.springframework.boot.test.json.JsonContent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Calls the sample's actuator endpoints over real HTTP with the JDK's client, as a load balancer,
  * Kubernetes or Prometheus would.
@@ -37,6 +39,31 @@ final class ActuatorClient {
 	 */
 	Response getJson(String path) {
 		return get(path, "application/json");
+	}
+
+	/**
+	 * GET a health endpoint and assert what it answers: the HTTP status and the health status.
+	 * @param path the path, such as {@code /actuator/health/smtp}
+	 * @param httpStatus the HTTP status it must answer with
+	 * @param status the health status it must report, such as {@code UP}
+	 * @return the JSON, for what else the test asserts
+	 */
+	JsonContent<Object> health(String path, int httpStatus, String status) {
+		Response response = getJson(path);
+		assertThat(response.status()).as(response.body()).isEqualTo(httpStatus);
+		JsonContent<Object> json = response.json();
+		assertThat(json).extractingJsonPathStringValue("$.status").isEqualTo(status);
+		return json;
+	}
+
+	/**
+	 * GET the Prometheus scrape and assert that it answers with HTTP 200.
+	 * @return the scrape
+	 */
+	String prometheus() {
+		Response response = getPrometheus();
+		assertThat(response.status()).isEqualTo(200);
+		return response.body();
 	}
 
 	/**

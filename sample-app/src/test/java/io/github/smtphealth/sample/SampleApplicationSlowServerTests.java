@@ -1,7 +1,5 @@
 package io.github.smtphealth.sample;
 
-import io.github.smtphealth.sample.ActuatorClient.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,22 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class SampleApplicationSlowServerTests {
 
-	@LocalServerPort
-	private int port;
+	private final ActuatorClient actuator;
 
-	private ActuatorClient actuator;
-
-	@BeforeEach
-	void createClient() {
-		this.actuator = new ActuatorClient(this.port);
+	SampleApplicationSlowServerTests(@LocalServerPort int port) {
+		this.actuator = new ActuatorClient(port);
 	}
 
 	@Test
 	void smtpHealthWhenGreetingIsSlowerThanWarningShouldBeDegradedWithHttp200() {
-		Response response = this.actuator.getJson("/actuator/health/smtp");
-		assertThat(response.status()).isEqualTo(200);
-		JsonContent<Object> json = response.json();
-		assertThat(json).extractingJsonPathStringValue("$.status").isEqualTo("DEGRADED");
+		JsonContent<Object> json = this.actuator.health("/actuator/health/smtp", 200, "DEGRADED");
 		assertThat(json).extractingJsonPathStringValue("$.details.reason").contains("warning threshold of 300 ms");
 		// The server's delay starts when it accepts the connection, so it is all inside the total
 		assertThat(json).extractingJsonPathNumberValue("$.details.responseTimeMs")
@@ -47,26 +38,19 @@ class SampleApplicationSlowServerTests {
 
 	@Test
 	void healthWhenSmtpIsDegradedShouldAggregateToDegradedWithHttp200() {
-		Response response = this.actuator.getJson("/actuator/health");
-		assertThat(response.status()).isEqualTo(200);
-		JsonContent<Object> json = response.json();
-		assertThat(json).extractingJsonPathStringValue("$.status").isEqualTo("DEGRADED");
+		JsonContent<Object> json = this.actuator.health("/actuator/health", 200, "DEGRADED");
 		assertThat(json).extractingJsonPathStringValue("$.components.smtp.status").isEqualTo("DEGRADED");
 	}
 
 	@Test
 	void readinessWhenSmtpIsDegradedShouldStayReady() {
-		Response response = this.actuator.getJson("/actuator/health/readiness");
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.json()).extractingJsonPathStringValue("$.status").isEqualTo("DEGRADED");
+		this.actuator.health("/actuator/health/readiness", 200, "DEGRADED");
 	}
 
 	@Test
 	void prometheusWhenSmtpIsDegradedShouldCountDegradedProbes() {
-		assertThat(this.actuator.getJson("/actuator/health/smtp").status()).isEqualTo(200);
-		Response response = this.actuator.getPrometheus();
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).contains("smtp_check_up{server=\"default\"} 1.0")
+		this.actuator.health("/actuator/health/smtp", 200, "DEGRADED");
+		assertThat(this.actuator.prometheus()).contains("smtp_check_up{server=\"default\"} 1.0")
 			.containsPattern("smtp_check_seconds_count\\{[^}]*status=\"degraded\"[^}]*\\} [1-9]");
 	}
 

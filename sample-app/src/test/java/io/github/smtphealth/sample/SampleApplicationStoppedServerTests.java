@@ -1,6 +1,5 @@
 package io.github.smtphealth.sample;
 
-import io.github.smtphealth.sample.ActuatorClient.Response;
 import io.github.smtphealth.sample.embedded.EmbeddedSmtpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,26 +21,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class SampleApplicationStoppedServerTests {
 
-	@LocalServerPort
-	private int port;
+	private final ActuatorClient actuator;
 
-	@Autowired
-	private EmbeddedSmtpServer embeddedSmtpServer;
+	private final EmbeddedSmtpServer embeddedSmtpServer;
 
-	private ActuatorClient actuator;
+	SampleApplicationStoppedServerTests(@LocalServerPort int port, @Autowired EmbeddedSmtpServer embeddedSmtpServer) {
+		this.actuator = new ActuatorClient(port);
+		this.embeddedSmtpServer = embeddedSmtpServer;
+	}
 
 	@BeforeEach
 	void stopServer() {
 		this.embeddedSmtpServer.stop();
-		this.actuator = new ActuatorClient(this.port);
 	}
 
 	@Test
 	void smtpHealthWhenServerIsStoppedShouldBeDownWithHttp503() {
-		Response response = this.actuator.getJson("/actuator/health/smtp");
-		assertThat(response.status()).isEqualTo(503);
-		JsonContent<Object> json = response.json();
-		assertThat(json).extractingJsonPathStringValue("$.status").isEqualTo("DOWN");
+		JsonContent<Object> json = this.actuator.health("/actuator/health/smtp", 503, "DOWN");
 		assertThat(json).extractingJsonPathStringValue("$.details.failedPhase").isEqualTo("connect");
 		assertThat(json).extractingJsonPathStringValue("$.details.error").isNotEmpty();
 		assertThat(json).extractingJsonPathNumberValue("$.details.port").isEqualTo(this.embeddedSmtpServer.port());
@@ -49,31 +45,24 @@ class SampleApplicationStoppedServerTests {
 
 	@Test
 	void healthWhenServerIsStoppedShouldBeDownWithHttp503() {
-		Response response = this.actuator.getJson("/actuator/health");
-		assertThat(response.status()).isEqualTo(503);
-		assertThat(response.json()).extractingJsonPathStringValue("$.status").isEqualTo("DOWN");
+		this.actuator.health("/actuator/health", 503, "DOWN");
 	}
 
 	@Test
 	void readinessWhenServerIsStoppedShouldBeDownWithHttp503() {
-		Response response = this.actuator.getJson("/actuator/health/readiness");
-		assertThat(response.status()).isEqualTo(503);
-		assertThat(response.json()).extractingJsonPathStringValue("$.components.smtp.status").isEqualTo("DOWN");
+		JsonContent<Object> json = this.actuator.health("/actuator/health/readiness", 503, "DOWN");
+		assertThat(json).extractingJsonPathStringValue("$.components.smtp.status").isEqualTo("DOWN");
 	}
 
 	@Test
 	void livenessWhenServerIsStoppedShouldStayUp() {
-		Response response = this.actuator.getJson("/actuator/health/liveness");
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.json()).extractingJsonPathStringValue("$.status").isEqualTo("UP");
+		this.actuator.health("/actuator/health/liveness", 200, "UP");
 	}
 
 	@Test
 	void prometheusWhenServerIsStoppedShouldReportItDown() {
-		assertThat(this.actuator.getJson("/actuator/health/smtp").status()).isEqualTo(503);
-		Response response = this.actuator.getPrometheus();
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).contains("smtp_check_up{server=\"default\"} 0.0")
+		this.actuator.health("/actuator/health/smtp", 503, "DOWN");
+		assertThat(this.actuator.prometheus()).contains("smtp_check_up{server=\"default\"} 0.0")
 			.containsPattern("smtp_check_failures_total\\{[^}]*phase=\"connect\"[^}]*\\} [1-9]");
 	}
 

@@ -2,7 +2,6 @@ package io.github.smtphealth.sample;
 
 import io.github.smtphealth.sample.ActuatorClient.Response;
 import io.github.smtphealth.sample.embedded.EmbeddedSmtpServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,25 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class SampleApplicationTests {
 
-	@LocalServerPort
-	private int port;
+	private final ActuatorClient actuator;
 
-	@Autowired
-	private EmbeddedSmtpServer embeddedSmtpServer;
+	private final EmbeddedSmtpServer embeddedSmtpServer;
 
-	private ActuatorClient actuator;
-
-	@BeforeEach
-	void createClient() {
-		this.actuator = new ActuatorClient(this.port);
+	SampleApplicationTests(@LocalServerPort int port, @Autowired EmbeddedSmtpServer embeddedSmtpServer) {
+		this.actuator = new ActuatorClient(port);
+		this.embeddedSmtpServer = embeddedSmtpServer;
 	}
 
 	@Test
 	void smtpHealthShouldBeUpWithStartTlsAuthAndEveryPhase() {
-		Response response = this.actuator.getJson("/actuator/health/smtp");
-		assertThat(response.status()).isEqualTo(200);
-		JsonContent<Object> json = response.json();
-		assertThat(json).extractingJsonPathStringValue("$.status").isEqualTo("UP");
+		JsonContent<Object> json = this.actuator.health("/actuator/health/smtp", 200, "UP");
 		assertThat(json).extractingJsonPathStringValue("$.details.host").isEqualTo("localhost");
 		assertThat(json).extractingJsonPathNumberValue("$.details.port").isEqualTo(this.embeddedSmtpServer.port());
 		assertThat(json).extractingJsonPathStringValue("$.details.security").isEqualTo("starttls");
@@ -59,15 +51,12 @@ class SampleApplicationTests {
 			.containsOnlyKeys("dns", "connect", "greeting", "ehlo", "starttls", "tls", "auth", "mail", "rset", "quit");
 		assertThat(json).extractingJsonPathBooleanValue("$.details.cached").isFalse();
 		assertThat(json).doesNotHaveJsonPath("$.details.error");
-		assertThat(response.body()).doesNotContain("demo-password");
+		assertThat(json.getJson()).doesNotContain("demo-password");
 	}
 
 	@Test
 	void healthShouldBeUpAndIncludeSmtpAndTheProbeGroups() {
-		Response response = this.actuator.getJson("/actuator/health");
-		assertThat(response.status()).isEqualTo(200);
-		JsonContent<Object> json = response.json();
-		assertThat(json).extractingJsonPathStringValue("$.status").isEqualTo("UP");
+		JsonContent<Object> json = this.actuator.health("/actuator/health", 200, "UP");
 		assertThat(json).extractingJsonPathStringValue("$.components.smtp.status").isEqualTo("UP");
 		assertThat(json).extractingJsonPathStringValue("$.components.smtp.details.security").isEqualTo("starttls");
 		assertThat(json).extractingJsonPathArrayValue("$.groups").containsExactlyInAnyOrder("liveness", "readiness");
@@ -75,29 +64,21 @@ class SampleApplicationTests {
 
 	@Test
 	void readinessShouldIncludeSmtp() {
-		Response response = this.actuator.getJson("/actuator/health/readiness");
-		assertThat(response.status()).isEqualTo(200);
-		JsonContent<Object> json = response.json();
-		assertThat(json).extractingJsonPathStringValue("$.status").isEqualTo("UP");
+		JsonContent<Object> json = this.actuator.health("/actuator/health/readiness", 200, "UP");
 		assertThat(json).extractingJsonPathMapValue("$.components").containsOnlyKeys("readinessState", "smtp");
 		assertThat(json).extractingJsonPathStringValue("$.components.smtp.status").isEqualTo("UP");
 	}
 
 	@Test
 	void livenessShouldNotIncludeSmtp() {
-		Response response = this.actuator.getJson("/actuator/health/liveness");
-		assertThat(response.status()).isEqualTo(200);
-		JsonContent<Object> json = response.json();
-		assertThat(json).extractingJsonPathStringValue("$.status").isEqualTo("UP");
+		JsonContent<Object> json = this.actuator.health("/actuator/health/liveness", 200, "UP");
 		assertThat(json).extractingJsonPathMapValue("$.components").containsOnlyKeys("livenessState");
 	}
 
 	@Test
 	void prometheusShouldExposeTheCheckMeters() {
-		assertThat(this.actuator.getJson("/actuator/health/smtp").status()).isEqualTo(200);
-		Response response = this.actuator.getPrometheus();
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).contains("smtp_check_up{server=\"default\"} 1.0")
+		this.actuator.health("/actuator/health/smtp", 200, "UP");
+		assertThat(this.actuator.prometheus()).contains("smtp_check_up{server=\"default\"} 1.0")
 			.containsPattern("smtp_check_seconds_count\\{[^}]*security=\"starttls\"[^}]*status=\"up\"[^}]*\\} [1-9]")
 			.containsPattern("smtp_check_phase_seconds_count\\{[^}]*phase=\"auth\"[^}]*\\} [1-9]")
 			.containsPattern("smtp_check_certificate_expiry_seconds\\{server=\"default\"\\} \\d");

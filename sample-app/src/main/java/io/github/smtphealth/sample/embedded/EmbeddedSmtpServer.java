@@ -23,6 +23,12 @@ import org.subethamail.smtp.server.SMTPServer;
  * required before anything but EHLO, AUTH PLAIN or LOGIN is required before {@code MAIL}, and every
  * message is accepted and thrown away. Built on SubEthaSMTP; its threads are daemons named
  * {@code embedded-smtp-*}, and {@link #stop()} ends all of them.
+ * <p>
+ * This is the demo's product code, not a test server: it is what {@code mvn spring-boot:run} checks
+ * out of the box, so it lives in the sample's main code, where the test-only
+ * {@code ScriptedSmtpServer} of {@code smtp-health-test-support} may not go. It is a working
+ * submission service (a real SMTP stack that accepts any client's dialogue and checks credentials),
+ * where the scripted server plays one fixed dialogue to make a fault happen.
  *
  * @since 0.1.0
  */

@@ -45,6 +45,10 @@ import org.springframework.util.Assert;
 /**
  * A self-signed server certificate and its private key, made in memory (EC P-256). Its names become
  * subject alternative names, so a client can trust it and still verify the host name.
+ * <p>
+ * The embedded server's certificate is made at startup of the demo, in the sample's main code, where
+ * the test-only {@code TestCertificates} of {@code smtp-health-test-support} may not go; it needs
+ * only this one self-signed shape, not test certificates' chains and validity windows.
  *
  * @param certificate the certificate
  * @param privateKey the private key

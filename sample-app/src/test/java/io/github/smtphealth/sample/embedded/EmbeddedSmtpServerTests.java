@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import io.github.smtphealth.probe.AuthMechanism;
 import io.github.smtphealth.probe.Phase;
+import io.github.smtphealth.probe.ProbeFailure;
 import io.github.smtphealth.probe.Security;
 import io.github.smtphealth.probe.SmtpCredentials;
 import io.github.smtphealth.probe.SmtpProbe;
@@ -78,27 +79,21 @@ class EmbeddedSmtpServerTests {
 	void probeWithAWrongPasswordShouldBeRejectedAtAuth() {
 		this.server = EmbeddedSmtpServer.start(new EmbeddedSmtpProperties(), certificate);
 		SmtpProbeResult result = probe(settings("localhost").credentials(SmtpCredentials.ofPassword("demo", "wrong")));
-		assertThat(result.failure()).isNotNull();
-		assertThat(result.failure().phase()).isEqualTo(Phase.AUTH);
-		assertThat(result.failure().replyCode()).isEqualTo(535);
+		assertRejected(result, Phase.AUTH, 535);
 	}
 
 	@Test
 	void probeWithoutAuthShouldBeRejectedAtMail() {
 		this.server = EmbeddedSmtpServer.start(new EmbeddedSmtpProperties(), certificate);
 		SmtpProbeResult result = probe(settings("localhost"));
-		assertThat(result.failure()).isNotNull();
-		assertThat(result.failure().phase()).isEqualTo(Phase.MAIL);
-		assertThat(result.failure().replyCode()).isEqualTo(530);
+		assertRejected(result, Phase.MAIL, 530);
 	}
 
 	@Test
 	void probeWithoutStartTlsShouldBeRejectedAtMail() {
 		this.server = EmbeddedSmtpServer.start(new EmbeddedSmtpProperties(), certificate);
 		SmtpProbeResult result = probe(settings("localhost").security(Security.NONE));
-		assertThat(result.failure()).isNotNull();
-		assertThat(result.failure().phase()).isEqualTo(Phase.MAIL);
-		assertThat(result.failure().replyCode()).isEqualTo(530);
+		assertRejected(result, Phase.MAIL, 530);
 		assertThat(result.capabilities()).contains("STARTTLS").noneMatch((line) -> line.startsWith("AUTH"));
 	}
 
@@ -163,6 +158,13 @@ class EmbeddedSmtpServerTests {
 			.security(Security.STARTTLS)
 			.tls(TlsSettings.trusting(certificate.trustManagers()))
 			.timeout(Duration.ofSeconds(10));
+	}
+
+	private static void assertRejected(SmtpProbeResult result, Phase phase, int replyCode) {
+		ProbeFailure failure = result.failure();
+		assertThat(failure).isNotNull();
+		assertThat(failure.phase()).isEqualTo(phase);
+		assertThat(failure.replyCode()).isEqualTo(replyCode);
 	}
 
 	private static SmtpProbeResult probe(SmtpProbeSettings.Builder settings) {
