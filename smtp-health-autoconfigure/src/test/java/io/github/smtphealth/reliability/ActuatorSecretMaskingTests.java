@@ -20,10 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The actuator's {@code configprops} and {@code env} endpoints of a real web application show the
- * canary password and token masked, with Boot's default {@code show-values}.
+ * canary password and token masked even with {@code show-values: always}, which shows every other
+ * value (the user name, for one): the starter's {@code SanitizingFunction} masks them.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=configprops,env",
+				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
+				"smtp.check.servers.relay.auth.password=" + Canary.PASSWORD, "SMTP_CHECK_AUTH_TOKEN=" + Canary.TOKEN,
 				"smtp.check.host=127.0.0.1", "smtp.check.port=25", "smtp.check.security=starttls",
 				"smtp.check.auth.username=" + Canary.USERNAME, "smtp.check.auth.password=" + Canary.PASSWORD,
 				"smtp.check.servers.relay.host=127.0.0.1", "smtp.check.servers.relay.auth.mechanism=xoauth2",
@@ -40,6 +43,7 @@ class ActuatorSecretMaskingTests {
 	void configpropsShouldShowTheSmtpCheckPropertiesWithTheSecretsMasked() throws Exception {
 		String body = get("/actuator/configprops");
 		assertThat(body).contains("\"prefix\":\"smtp.check\"")
+			.contains("\"username\":\"" + Canary.USERNAME + "\"")
 			.contains("\"password\":\"******\"")
 			.contains("\"token\":\"******\"")
 			.doesNotContain(Canary.forms());
@@ -48,7 +52,10 @@ class ActuatorSecretMaskingTests {
 	@Test
 	void envShouldShowTheSmtpCheckPropertiesWithTheSecretsMasked() throws Exception {
 		String body = get("/actuator/env");
-		assertThat(body).contains("\"smtp.check.auth.password\":{\"value\":\"******\"")
+		assertThat(body).contains("\"smtp.check.auth.username\":{\"value\":\"" + Canary.USERNAME + "\"")
+			.contains("\"smtp.check.auth.password\":{\"value\":\"******\"")
+			.contains("\"smtp.check.servers.relay.auth.password\":{\"value\":\"******\"")
+			.contains("\"SMTP_CHECK_AUTH_TOKEN\":{\"value\":\"******\"")
 			.contains("\"smtp.check.servers.relay.auth.token\":{\"value\":\"******\"")
 			.doesNotContain(Canary.forms());
 	}

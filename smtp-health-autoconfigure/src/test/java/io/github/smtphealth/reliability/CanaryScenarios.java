@@ -66,7 +66,7 @@ final class CanaryScenarios {
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8"),
 				Scenario.named("wrong password, AUTH CRAM-MD5")
 					.server(overTls(ehlo("AUTH CRAM-MD5 PLAIN"), (script) -> script.expect("AUTH CRAM-MD5")
-						.send("334 " + Scripts.base64("<1896.697170952@hostile.test>"))
+						.send("334 " + Scripts.base64(Canary.CRAM_MD5_CHALLENGE))
 						.readLine()
 						.send(INVALID)))
 					.with(password(AuthMechanism.AUTO))
@@ -114,6 +114,24 @@ final class CanaryScenarios {
 						.send("535 5.7.8 no")))
 					.with(password(AuthMechanism.PLAIN))
 					.down(Phase.AUTH, "PLAIN"),
+				Scenario.named("server echoes the password as unpadded base64 and as hex in 535")
+					.server(overTls(ehlo("AUTH PLAIN"), (script) -> script.expect("AUTH PLAIN ")
+						.send("535 5.7.8 Bad password " + Canary.unpadded(Canary.PASSWORD) + " hex "
+								+ Canary.hex(Canary.PASSWORD))))
+					.with(password(AuthMechanism.PLAIN))
+					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 Bad password ****** hex ******"),
+				Scenario.named("server re-encodes the password in a form nobody sent in 535")
+					.server(overTls(ehlo("AUTH PLAIN"), (script) -> script.expect("AUTH PLAIN ")
+						.send("535 5.7.8 Bad password " + Scripts.base64("p=" + Canary.PASSWORD))))
+					.with(password(AuthMechanism.PLAIN))
+					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 [reply text withheld"),
+				Scenario.named("server echoes the CRAM-MD5 digest in 535")
+					.server(overTls(ehlo("AUTH CRAM-MD5"), (script) -> script.expect("AUTH CRAM-MD5")
+						.send("334 " + Scripts.base64(Canary.CRAM_MD5_CHALLENGE))
+						.readLine()
+						.send("535 5.7.8 digest " + Canary.CRAM_MD5_DIGEST + " is wrong")))
+					.with(password(AuthMechanism.CRAM_MD5))
+					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 digest ****** is wrong"),
 				Scenario.named("MAIL rejected after AUTH, echoing the password")
 					.server(overTls(ehlo("AUTH PLAIN"), acceptPlain(), (script) -> script.expect("MAIL")
 						.send("550 5.7.1 Sender " + Canary.USERNAME + ":" + Canary.PASSWORD + " not allowed")))

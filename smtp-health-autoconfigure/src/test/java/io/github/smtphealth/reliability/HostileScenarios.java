@@ -53,11 +53,13 @@ final class HostileScenarios {
 	}
 
 	/**
-	 * Return the texts no detail may ever contain: the password, its base64 and the PLAIN response.
+	 * Return the texts no detail may ever contain: the password, its base64 (padded or not) and hex,
+	 * and the PLAIN response.
 	 * @return the secrets
 	 */
 	static List<String> secrets() {
-		return List.of(PASSWORD, Scripts.base64(PASSWORD), PLAIN_RESPONSE);
+		return List.of(PASSWORD, Scripts.base64(PASSWORD), Canary.unpadded(PASSWORD), Canary.hex(PASSWORD),
+				PLAIN_RESPONSE);
 	}
 
 	static List<Scenario> all() {
@@ -343,6 +345,19 @@ final class HostileScenarios {
 										+ ", " + Scripts.base64(PASSWORD) + ")")))
 					.with(HostileScenarios::withPlaintextAuth)
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 Bad credentials ****** (corpus-user/******, ******)"),
+				Scenario.named("AUTH 535 echoing the password unpadded and in hex")
+					.server(of(greet(), ehlo("AUTH PLAIN"),
+							(script) -> script.expect("AUTH PLAIN")
+								.send("535 5.7.8 Bad credentials " + Canary.unpadded(PASSWORD) + " "
+										+ Canary.hex(PASSWORD))))
+					.with(HostileScenarios::withPlaintextAuth)
+					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 Bad credentials ****** ******"),
+				Scenario.named("AUTH 535 carrying a base64 run the probe never sent")
+					.server(of(greet(), ehlo("AUTH PLAIN"),
+							(script) -> script.expect("AUTH PLAIN")
+								.send("535 5.7.8 Bad credentials " + Scripts.base64("p=" + PASSWORD))))
+					.with(HostileScenarios::withPlaintextAuth)
+					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 [reply text withheld: it carries an encoded run]"),
 				Scenario.named("AUTH not advertised")
 					.server(of(greet(), ehlo("PIPELINING")))
 					.with(HostileScenarios::withPlaintextAuth)

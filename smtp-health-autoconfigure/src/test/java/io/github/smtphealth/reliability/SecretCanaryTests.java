@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A canary password and token run through every failure that involves credentials: they must never
- * appear in the health JSON, the logs (the probe's transcript at DEBUG included), the metrics, the
+ * appear in the health JSON, the logs (everything at TRACE: the root logger of Logback and of JUL,
+ * so the probe's transcript and whatever the JDK logs are included), the metrics, the
  * {@code toString()} of anything that holds them, startup failure messages, or on the wire without
  * TLS.
  */
@@ -57,9 +58,12 @@ class SecretCanaryTests {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	/**
-	 * Held so that JUL, which references loggers weakly, keeps its level.
+	 * JUL's root logger: the JDK's own loggers ({@code javax.security.sasl}, {@code javax.net.ssl})
+	 * inherit its level.
 	 */
-	private static final Logger julLogger = Logger.getLogger("io.github.smtphealth");
+	private static final Logger julRoot = Logger.getLogger("");
+
+	private static @Nullable Level previousJulLevel;
 
 	private static boolean bridgeInstalledHere;
 
@@ -75,26 +79,27 @@ class SecretCanaryTests {
 		.withConfiguration(AutoConfigurations.of(SmtpHealthContributorAutoConfiguration.class));
 
 	/**
-	 * Log the probe's transcript at DEBUG the way an application does: System.Logger goes to JUL,
-	 * which Boot bridges to SLF4J (Logback here).
+	 * Log everything at TRACE the way an application with {@code logging.level.root=trace} does:
+	 * System.Logger and the JDK's loggers go to JUL, which Boot bridges to SLF4J (Logback here).
 	 */
 	@BeforeAll
-	static void logTranscriptAtDebug() {
+	static void logEverythingAtTrace() {
 		if (!SLF4JBridgeHandler.isInstalled()) {
 			SLF4JBridgeHandler.install();
 			bridgeInstalledHere = true;
 		}
-		julLogger.setLevel(Level.FINEST);
-		ch.qos.logback.classic.Logger logger = logbackLogger();
+		previousJulLevel = julRoot.getLevel();
+		julRoot.setLevel(Level.ALL);
+		ch.qos.logback.classic.Logger logger = logbackRoot();
 		previousLogbackLevel = logger.getLevel();
-		logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+		logger.setLevel(ch.qos.logback.classic.Level.TRACE);
 		WarmUp.probeOverStartTlsWithAuth();
 	}
 
 	@AfterAll
 	static void restoreLogging() {
-		julLogger.setLevel(null);
-		logbackLogger().setLevel(previousLogbackLevel);
+		julRoot.setLevel(previousJulLevel);
+		logbackRoot().setLevel(previousLogbackLevel);
 		if (bridgeInstalledHere) {
 			SLF4JBridgeHandler.uninstall();
 		}
@@ -149,6 +154,12 @@ class SecretCanaryTests {
 				assertThat(text).as(channel).doesNotContain(Canary.forms());
 			}
 		});
+	}
+
+	@Test
+	void jdkLoggersAtFinestShouldReachTheCapturedLog(CapturedOutput output) {
+		Logger.getLogger("javax.security.sasl").finest("jul-finest-marker");
+		assertThat(output.getAll()).as("JUL at FINEST is bridged to the captured log").contains("jul-finest-marker");
 	}
 
 	@Test
@@ -232,9 +243,9 @@ class SecretCanaryTests {
 		return writer.toString();
 	}
 
-	private static ch.qos.logback.classic.Logger logbackLogger() {
+	private static ch.qos.logback.classic.Logger logbackRoot() {
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		return context.getLogger("io.github.smtphealth");
+		return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 	}
 
 }

@@ -29,7 +29,11 @@ final class ProbeException extends Exception {
 	}
 
 	ProbeFailure toFailure(SecretRedactor redactor) {
-		return new ProbeFailure(this.phase, this.kind, this.replyCode, redactor.clean(String.valueOf(getMessage())));
+		String reason = redactor.mask(String.valueOf(getMessage()));
+		if (this.phase == Phase.AUTH) {
+			reason = SecretRedactor.maskEncodedRuns(reason);
+		}
+		return new ProbeFailure(this.phase, this.kind, this.replyCode, Texts.printable(reason));
 	}
 
 	Phase phase() {

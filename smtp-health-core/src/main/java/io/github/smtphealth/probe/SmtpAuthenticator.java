@@ -1,22 +1,14 @@
 package io.github.smtphealth.probe;
 
+import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import javax.security.auth.callback.Callback;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.callback.UnsupportedCallbackException;
-import javax.security.sasl.Sasl;
-import javax.security.sasl.SaslClient;
-import javax.security.sasl.SaslException;
-
 /**
- * Runs SMTP AUTH (RFC 4954): picks the mechanism, then drives a {@link SaslClient} through
- * {@code 334} challenges until the server's final reply. PLAIN and CRAM-MD5 come from the JDK's SASL
- * provider; LOGIN and XOAUTH2 are our own.
+ * Runs SMTP AUTH (RFC 4954): picks the mechanism, then drives a {@link SaslMechanism} through
+ * {@code 334} challenges until the server's final reply. Every response is registered with the
+ * {@link SecretRedactor} before it is sent, so that an echo of it is masked wherever it turns up.
  */
 final class SmtpAuthenticator {
 
@@ -65,58 +57,57 @@ final class SmtpAuthenticator {
 	/**
 	 * Authenticate with the chosen mechanism; returns on {@code 235}.
 	 * @param connection the connection
-	 * @param mechanism the SASL name
-	 * @param serverName the server's host name, for the SASL client
+	 * @param mechanismName the SASL name
 	 * @throws ProbeException if the server rejects the credentials or the exchange breaks
 	 */
-	void authenticate(SmtpConnection connection, String mechanism, String serverName) throws ProbeException {
-		SaslClient client = createClient(mechanism, serverName);
+	void authenticate(SmtpConnection connection, String mechanismName) throws ProbeException {
+		SaslMechanism mechanism = SaslMechanism.create(mechanismName, this.credentials);
 		try {
-			String command = "AUTH " + mechanism;
-			if (client.hasInitialResponse()) {
-				command += " " + encode(client.evaluateChallenge(new byte[0]));
+			String command = "AUTH " + mechanismName;
+			byte[] initial = mechanism.initialResponse();
+			if (initial != null) {
+				command += " " + encode(initial);
 			}
-			SmtpReply reply = connection.exchangeSecret(Phase.AUTH, command, "AUTH " + mechanism);
+			SmtpReply reply = connection.exchangeSecret(Phase.AUTH, command, "AUTH " + mechanismName);
 			for (int round = 0; reply.is(SmtpReply.AUTH_CONTINUE); round++) {
 				if (round == MAX_ROUNDS) {
 					throw new ProbeException(Phase.AUTH, FailureKind.PROTOCOL, reply.code(),
-							"AUTH " + mechanism + " did not finish after " + MAX_ROUNDS + " challenges");
+							"AUTH " + mechanismName + " did not finish after " + MAX_ROUNDS + " challenges");
 				}
-				byte[] response = evaluate(client, decodeChallenge(reply, mechanism), reply, mechanism);
-				reply = connection.exchangeSecret(Phase.AUTH, encode(response), "AUTH " + mechanism + " data");
+				byte[] response = respond(mechanism, decodeChallenge(reply, mechanismName), reply);
+				reply = connection.exchangeSecret(Phase.AUTH, encode(response), "AUTH " + mechanismName + " data");
 			}
 			if (!reply.is(SmtpReply.AUTH_SUCCEEDED)) {
-				throw ProbeException.rejected(Phase.AUTH, "AUTH", reply);
+				throw new ProbeException(Phase.AUTH, FailureKind.REJECTED, reply.code(),
+						"AUTH rejected: " + this.redactor.authReply(reply));
 			}
 		}
-		catch (SaslException ex) {
-			throw new ProbeException(Phase.AUTH, FailureKind.PROTOCOL, null,
-					"AUTH " + mechanism + " failed on the client side: " + ex.getMessage());
-		}
 		finally {
-			disposeQuietly(client);
+			mechanism.dispose();
 		}
 	}
 
 	/**
-	 * The JDK's clients throw {@link IllegalStateException} when challenged after they finished: a
-	 * server error, not ours.
+	 * A mechanism challenged after it finished is a server error, not ours.
 	 */
-	private static byte[] evaluate(SaslClient client, byte[] challenge, SmtpReply reply, String mechanism)
-			throws SaslException, ProbeException {
+	private static byte[] respond(SaslMechanism mechanism, byte[] challenge, SmtpReply reply)
+			throws ProbeException {
 		try {
-			return client.evaluateChallenge(challenge);
+			return mechanism.respond(challenge);
 		}
 		catch (IllegalStateException ex) {
 			throw new ProbeException(Phase.AUTH, FailureKind.PROTOCOL, reply.code(),
-					"AUTH " + mechanism + " challenged again after the exchange was complete");
+					"AUTH " + mechanism.name() + " challenged again after the exchange was complete");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new ProbeException(Phase.AUTH, FailureKind.POLICY, null,
+					"AUTH " + mechanism.name() + " is not available in this JVM");
 		}
 	}
 
 	private String encode(byte[] response) {
-		String encoded = Base64.getEncoder().encodeToString(response);
-		this.redactor.add(encoded);
-		return encoded;
+		this.redactor.addResponse(response);
+		return Base64.getEncoder().encodeToString(response);
 	}
 
 	private static byte[] decodeChallenge(SmtpReply reply, String mechanism) throws ProbeException {
@@ -128,54 +119,5 @@ final class SmtpAuthenticator {
 					"AUTH " + mechanism + " challenge is not base64");
 		}
 	}
-
-	private SaslClient createClient(String mechanism, String serverName) throws ProbeException {
-		String username = this.credentials.username();
-		String password = (this.credentials.password() != null) ? this.credentials.password() : "";
-		switch (mechanism) {
-			case "LOGIN":
-				return new LoginSaslClient(username, password);
-			case "XOAUTH2":
-				return new XOAuth2SaslClient(username, String.valueOf(this.credentials.token()));
-			default:
-				try {
-					SaslClient client = Sasl.createSaslClient(new String[] { mechanism }, null, "smtp", serverName,
-							Map.of(), (callbacks) -> supply(callbacks, username, password));
-					if (client != null) {
-						return client;
-					}
-				}
-				catch (SaslException ex) {
-					// Reported below without the exception, whose text is the provider's.
-				}
-				throw new ProbeException(Phase.AUTH, FailureKind.POLICY, null,
-						"AUTH " + mechanism + " is not available in this JVM");
-		}
-	}
-
-	private static void supply(Callback[] callbacks, String username, String password)
-			throws UnsupportedCallbackException {
-		for (Callback callback : callbacks) {
-			if (callback instanceof NameCallback name) {
-				name.setName(username);
-			}
-			else if (callback instanceof PasswordCallback passwordCallback) {
-				passwordCallback.setPassword(password.toCharArray());
-			}
-			else {
-				throw new UnsupportedCallbackException(callback);
-			}
-		}
-	}
-
-	private static void disposeQuietly(SaslClient client) {
-		try {
-			client.dispose();
-		}
-		catch (SaslException ex) {
-			// Nothing left to release.
-		}
-	}
-
 
 }

@@ -158,7 +158,8 @@ final class SmtpConnection implements Closeable {
 		try {
 			SmtpReply reply = this.reader.read();
 			if (logger.isLoggable(Level.DEBUG)) {
-				logger.log(Level.DEBUG, "S: {0} ({1} lines)", this.redactor.clean(reply.summary()), reply.lines().size());
+				String summary = (phase == Phase.AUTH) ? this.redactor.authReply(reply) : reply.summary();
+				logger.log(Level.DEBUG, "S: {0} ({1} lines)", this.redactor.clean(summary), reply.lines().size());
 			}
 			return reply;
 		}

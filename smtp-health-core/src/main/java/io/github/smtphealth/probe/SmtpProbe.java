@@ -267,7 +267,7 @@ public final class SmtpProbe {
 			String mechanism = SmtpAuthenticator.choose(this.settings.authMechanism(),
 					this.capabilities.authMechanisms());
 			this.authMechanism = mechanism;
-			new SmtpAuthenticator(credentials, this.redactor).authenticate(connection, mechanism, this.settings.host());
+			new SmtpAuthenticator(credentials, this.redactor).authenticate(connection, mechanism);
 			return null;
 		}
 

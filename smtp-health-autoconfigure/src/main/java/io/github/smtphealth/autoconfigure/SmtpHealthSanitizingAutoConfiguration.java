@@ -1,0 +1,68 @@
+package io.github.smtphealth.autoconfigure;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of a {@link SanitizingFunction} that masks the
+ * health check's secrets ({@code smtp.check.auth.password}, {@code smtp.check.auth.token} and the
+ * same keys under {@code smtp.check.servers.<name>}) in the {@code env} and {@code configprops}
+ * endpoints, even when an operator sets {@code show-values: always}. Boot masks its own keys the
+ * same way.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnClass(SanitizingFunction.class)
+public final class SmtpHealthSanitizingAutoConfiguration {
+
+	/**
+	 * Our secret keys, once the key is in canonical form (see {@link #canonical(String)}).
+	 */
+	private static final Pattern SECRET_KEY = Pattern
+		.compile("smtp\\.check\\.(servers\\..+\\.)?auth\\.(password|token)");
+
+	SmtpHealthSanitizingAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "smtpCheckSanitizingFunction")
+	SanitizingFunction smtpCheckSanitizingFunction() {
+		return SmtpHealthSanitizingAutoConfiguration::sanitize;
+	}
+
+	private static SanitizableData sanitize(SanitizableData data) {
+		return isSecret(data.getKey()) ? data.withSanitizedValue() : data;
+	}
+
+	/**
+	 * Return whether a key, as {@code env} or {@code configprops} shows it, is one of our secrets.
+	 * @param key the key, for example {@code smtp.check.servers[relay].auth.token} or
+	 * {@code SMTP_CHECK_AUTH_PASSWORD}
+	 * @return {@code true} to mask its value
+	 */
+	static boolean isSecret(String key) {
+		return SECRET_KEY.matcher(canonical(key)).matches();
+	}
+
+	/**
+	 * Lower case, without dashes, with indexes and (in an environment variable's name) underscores
+	 * turned into dots.
+	 */
+	private static String canonical(String key) {
+		String name = key.toLowerCase(Locale.ROOT);
+		if (name.indexOf('.') < 0) {
+			name = name.replace('_', '.');
+		}
+		return name.replace("-", "").replace("[", ".").replace("]", "").replace("..", ".");
+	}
+
+}

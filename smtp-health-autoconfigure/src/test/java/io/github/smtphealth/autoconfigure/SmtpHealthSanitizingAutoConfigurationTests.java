@@ -1,0 +1,60 @@
+package io.github.smtphealth.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SmtpHealthSanitizingAutoConfiguration}.
+ */
+class SmtpHealthSanitizingAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SmtpHealthSanitizingAutoConfiguration.class));
+
+	@Test
+	void sanitizingFunctionShouldMaskOurSecretsInEveryFormOfTheirKeys() {
+		this.contextRunner.run((context) -> {
+			SanitizingFunction function = context.getBean("smtpCheckSanitizingFunction", SanitizingFunction.class);
+			assertThat(new String[] { "smtp.check.auth.password", "smtp.check.auth.token",
+					"smtp.check.servers.relay.auth.password", "smtp.check.servers[relay].auth.token",
+					"smtp.check.servers.my-relay.auth.password", "SMTP_CHECK_AUTH_PASSWORD",
+					"SMTP_CHECK_SERVERS_RELAY_AUTH_TOKEN", "smtp.check.Auth.Password" })
+				.allSatisfy((key) -> assertThat(function.apply(new SanitizableData(null, key, "secret")).getValue())
+					.as(key)
+					.isEqualTo(SanitizableData.SANITIZED_VALUE));
+		});
+	}
+
+	@Test
+	void sanitizingFunctionShouldLeaveOtherKeysAlone() {
+		this.contextRunner.run((context) -> {
+			SanitizingFunction function = context.getBean("smtpCheckSanitizingFunction", SanitizingFunction.class);
+			assertThat(new String[] { "smtp.check.auth.username", "smtp.check.host", "smtp.check.auth.mechanism",
+					"smtp.check.servers.relay.host", "other.auth.password", "smtp.check.auth.password-file" })
+				.allSatisfy((key) -> assertThat(function.apply(new SanitizableData(null, key, "value")).getValue())
+					.as(key)
+					.isEqualTo("value"));
+		});
+	}
+
+	@Test
+	void userBeanWithTheSameNameShouldReplaceIt() {
+		SanitizingFunction mine = (data) -> data;
+		this.contextRunner.withBean("smtpCheckSanitizingFunction", SanitizingFunction.class, () -> mine)
+			.run((context) -> assertThat(context.getBean("smtpCheckSanitizingFunction")).isSameAs(mine));
+	}
+
+	@Test
+	void sanitizingFunctionShouldBeAbsentWithoutTheActuator() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("smtpCheckSanitizingFunction"));
+	}
+
+}
