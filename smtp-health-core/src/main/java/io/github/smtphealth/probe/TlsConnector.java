@@ -125,10 +125,12 @@ final class TlsConnector {
 				return String.valueOf(cause.getMessage());
 			}
 		}
-		String message = String.valueOf(ex.getMessage());
+		String message = withoutAlertPrefix(String.valueOf(ex.getMessage()));
+		// A server that picks a suite the client never offered has none in common with it: since JDK 24
+		// no TLS_RSA_* suite is offered, so that is how a TLS 1.0-only server's answer fails there.
 		if (message.contains("No appropriate protocol") || message.contains("protocol_version")
 				|| message.contains("insufficient_security") || message.contains("not accepted by client preferences")
-				|| message.contains("handshake_failure")) {
+				|| message.contains("handshake_failure") || message.contains("selected improper ciphersuite")) {
 			return "no TLS version or cipher suite in common (" + message + ")";
 		}
 		if (message.contains("Unsupported or unrecognized SSL message") || message.contains("plaintext connection")) {
@@ -140,6 +142,14 @@ final class TlsConnector {
 			return "the server closed the connection during the handshake";
 		}
 		return message;
+	}
+
+	/**
+	 * Newer JDKs put the alert's name before the message ("(handshake_failure) Received fatal alert:
+	 * handshake_failure"); without it the reason reads the same on every JDK.
+	 */
+	private static String withoutAlertPrefix(String message) {
+		return message.replaceFirst("^\\([a-z_]+\\) ", "");
 	}
 
 }

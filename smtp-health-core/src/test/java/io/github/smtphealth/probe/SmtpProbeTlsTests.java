@@ -284,6 +284,30 @@ class SmtpProbeTlsTests {
 		}
 	}
 
+	/**
+	 * What a TLS 1.0-only server answers on JDK 24+, which offers no {@code TLS_RSA_*} suite: a
+	 * ServerHello with a suite the client never offered. Here on every JDK: a TLS 1.2 ServerHello
+	 * choosing TLS_RSA_WITH_AES_128_CBC_SHA, to a client that offers one ECDHE suite only.
+	 */
+	@Test
+	void smtpsWhenServerChoosesACipherSuiteNotOfferedShouldSayNoneIsInCommon() {
+		byte[] serverHello = new byte[5 + 4 + 2 + 32 + 1 + 2 + 1];
+		byte[] header = { 0x16, 0x03, 0x03, 0x00, 0x2a, 0x02, 0x00, 0x00, 0x26, 0x03, 0x03 };
+		System.arraycopy(header, 0, serverHello, 0, header.length);
+		serverHello[header.length + 32 + 2] = 0x2f;
+		TlsSettings oneEcdheSuite = new TlsSettings(List.of(TestCertificates.selfSigned(HOST).trustManagers()),
+				List.of(), true, true, List.of("TLSv1.2"), List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.sendRaw(serverHello).silence(Duration.ofSeconds(5)))) {
+			ProbeFailure failure = failureOf(
+					probe(settings(HOST, server, TIMEOUT).security(Security.SMTPS).tls(oneEcdheSuite)));
+			assertThat(failure.phase()).isEqualTo(Phase.TLS);
+			assertThat(failure.kind()).isEqualTo(FailureKind.TLS);
+			assertThat(failure.reason()).isEqualTo("TLS handshake failed: no TLS version or cipher suite in common "
+					+ "(Server selected improper ciphersuite TLS_RSA_WITH_AES_128_CBC_SHA)");
+		}
+	}
+
 	@Test
 	void startTlsWhenBytesAreInjectedAfterThe220ShouldDiscardThem() {
 		TestCertificate certificate = TestCertificates.selfSigned(HOST);
