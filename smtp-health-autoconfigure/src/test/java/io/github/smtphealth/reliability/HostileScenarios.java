@@ -25,6 +25,7 @@ import static io.github.smtphealth.reliability.Scripts.ehloReply;
 import static io.github.smtphealth.reliability.Scripts.greet;
 import static io.github.smtphealth.reliability.Scripts.mailRsetQuit;
 import static io.github.smtphealth.reliability.Scripts.of;
+import static io.github.smtphealth.reliability.Scripts.renegotiatingSmtps;
 import static io.github.smtphealth.reliability.Scripts.startTls;
 
 /**
@@ -226,11 +227,7 @@ final class HostileScenarios {
 					.with(HostileScenarios::withSmtpsTrustingChainRoot)
 					.up(),
 				Scenario.named("TLS 1.2 renegotiation started by the server mid-dialogue")
-					.target(() -> {
-						RenegotiatingSmtpServer server = RenegotiatingSmtpServer
-							.start(CERTIFICATE.serverSslContext("TLSv1.2"));
-						return Target.of(server, SmtpProbeSettings.builder(server.host()).port(server.port()));
-					})
+					.server(renegotiatingSmtps(CERTIFICATE.serverSslContext("TLSv1.2")))
 					.with(HostileScenarios::withSmtps)
 					.up(),
 				Scenario.named("TLS handshake stalls (no ServerHello)")

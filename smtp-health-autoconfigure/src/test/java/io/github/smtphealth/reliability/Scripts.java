@@ -59,6 +59,17 @@ final class Scripts {
 		return (script) -> script.expect("STARTTLS").send("220 2.0.0 Ready to start TLS").startTls(sslContext);
 	}
 
+	/**
+	 * An SMTPS dialogue in which the server asks for a TLS renegotiation after it reads EHLO and before
+	 * it answers it, then finishes normally.
+	 * @param sslContext the server context, for example restricted to TLS 1.2
+	 * @return the script
+	 */
+	static Consumer<SmtpScript> renegotiatingSmtps(SSLContext sslContext) {
+		return of((script) -> script.startTls(sslContext), greet(),
+				(script) -> script.expect("EHLO").renegotiateTls().send(ehloReply("PIPELINING")), mailRsetQuit());
+	}
+
 	static Consumer<SmtpScript> mailRsetQuit() {
 		return (script) -> script.expect("MAIL")
 			.send("250 2.1.0 OK")

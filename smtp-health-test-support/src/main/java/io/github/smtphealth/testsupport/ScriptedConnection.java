@@ -211,6 +211,15 @@ final class ScriptedConnection {
 		this.server.recordTlsProtocol(ssl.getSession().getProtocol());
 	}
 
+	void renegotiateTls() throws IOException {
+		if (!(this.socket instanceof SSLSocket ssl)) {
+			throw new IOException("renegotiateTls before startTls");
+		}
+		// JSSE tells of a completed handshake on a thread of its own, after the reads that finished it.
+		ssl.addHandshakeCompletedListener((event) -> this.server.recordTlsProtocol(event.getSession().getProtocol()));
+		ssl.startHandshake();
+	}
+
 	private void error(String message) {
 		this.server.recordError("connection " + this.number + ", " + this.step + ": " + message);
 	}

@@ -159,6 +159,17 @@ public final class SmtpScript {
 	}
 
 	/**
+	 * Ask the client for a new TLS handshake on the established session ({@code startHandshake()}
+	 * again): under TLS 1.2 a {@code HelloRequest}, which the client answers with a renegotiation the
+	 * server completes while it reads on; under TLS 1.3 a {@code KeyUpdate}. Each renegotiated
+	 * handshake that completes adds its protocol to {@link ScriptedSmtpServer#tlsProtocols()}.
+	 * @return this script
+	 */
+	public SmtpScript renegotiateTls() {
+		return add("renegotiateTls", ScriptedConnection::renegotiateTls);
+	}
+
+	/**
 	 * Play a normal dialogue: 220 greeting, {@code EHLO} → 250 lines, {@code MAIL} → 250,
 	 * {@code RSET} → 250, {@code QUIT} → 221, close.
 	 * @return this script
