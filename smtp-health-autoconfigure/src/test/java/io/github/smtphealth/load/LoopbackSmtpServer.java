@@ -27,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * connections it took, so that it can answer thousands of probes without growing. It can fail in two
  * ways and recover: hang ({@link #stopAccepting()}: connections queue up unanswered) and die
  * ({@link #down()}: connecting is refused), then come back on the same port.
+ * <p>
+ * Why not the shared {@code ScriptedSmtpServer}: that one records every line and starts a thread per
+ * connection, which is what a fault test asserts on but grows without bound under a load test, and it
+ * can neither stop answering while it listens nor listen again on the same port once closed.
  */
 final class LoopbackSmtpServer implements AutoCloseable {
 

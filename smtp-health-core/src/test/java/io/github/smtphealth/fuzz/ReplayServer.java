@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  * a whole reply yet, and then ends as the conversation says.
  * It knows no SMTP; the bytes are the fuzzer's. A connection still waiting to be accepted when the
  * next session starts is stale (a probe that gave up connecting) and is closed unanswered.
+ * <p>
+ * Why not the shared {@code ScriptedSmtpServer}: a fuzz run plays hundreds of thousands of inputs,
+ * and Jazzer's network sanitizer may allow connections to one address only, so this server keeps
+ * one port for the whole run and clears the connections a previous input left in its accept queue;
+ * the scripted server binds a new port per test and fixes its scripts before it starts. And the
+ * replies here are the fuzzer's bytes, sent whatever the client says (a command or a TLS record),
+ * where a script expects SMTP commands.
  */
 final class ReplayServer implements AutoCloseable {
 
