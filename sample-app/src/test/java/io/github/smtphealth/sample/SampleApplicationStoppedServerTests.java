@@ -63,7 +63,7 @@ class SampleApplicationStoppedServerTests {
 	void prometheusWhenServerIsStoppedShouldReportItDown() {
 		this.actuator.health("/actuator/health/smtp", 503, "DOWN");
 		assertThat(this.actuator.prometheus()).contains("smtp_check_up{server=\"default\"} 0.0")
-			.containsPattern("smtp_check_failures_total\\{[^}]*phase=\"connect\"[^}]*\\} [1-9]");
+			.containsPattern("smtp_check_phase_seconds_count\\{outcome=\"failure\",phase=\"connect\",[^}]*\\} [1-9]");
 	}
 
 }

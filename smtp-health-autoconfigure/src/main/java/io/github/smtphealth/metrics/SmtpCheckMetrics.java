@@ -12,9 +12,11 @@ import io.github.smtphealth.probe.Phase;
 import io.github.smtphealth.probe.ProbeFailure;
 import io.github.smtphealth.probe.SmtpProbeResult;
 import io.github.smtphealth.probe.TlsInfo;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
@@ -26,19 +28,21 @@ import org.jspecify.annotations.Nullable;
  * {@code degraded}, {@code down});</li>
  * <li>{@code smtp.check.phase}, a timer sample per phase that ran, tagged {@code server},
  * {@code phase} and {@code outcome} (the failed phase has {@code failure} or {@code timeout}, every
- * other phase {@code success});</li>
- * <li>{@code smtp.check.failures}, a counter of failed probes, tagged {@code server} and the
- * {@code phase} that failed;</li>
+ * other phase {@code success}), which also counts failures by phase;</li>
  * <li>{@code smtp.check.up}, a gauge per server: 1 when the last probe's verdict was UP or DEGRADED,
  * 0 when it was DOWN;</li>
  * <li>{@code smtp.check.certificate.expiry}, a gauge per server, in seconds since the Unix epoch: when
  * the certificate seen by the last probe that completed a TLS handshake expires. It appears with the
  * first such probe.</li>
  * </ul>
- * Cached results record nothing: a sample means an SMTP conversation happened. Meters are registered
- * when a server's first outcome arrives, so this listener needs neither the list of servers nor the
- * checks themselves. Tag values come from fixed sets and from the configured server name, never from
- * what a server sent.
+ * Every name starts with {@code smtp.check}, so Boot's per-prefix properties
+ * ({@code management.metrics.enable.smtp.check}, {@code ...distribution.percentiles-histogram.smtp.check})
+ * switch all of them at once. The timers are built once, as {@link MeterProvider}s; the durations are
+ * the probe's own monotonic measurements, the same as in the health details. Cached results record
+ * nothing: a sample means an SMTP conversation happened. Meters are registered when a server's first
+ * outcome arrives, so this listener needs neither the list of servers nor the checks themselves. Tag
+ * values come from fixed sets, the configured server name and the given extra tags, never from what a
+ * server sent.
  *
  * @since 0.1.0
  */
@@ -58,6 +62,12 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 
 	private final MeterRegistry registry;
 
+	private final Tags tags;
+
+	private final MeterProvider<Timer> probeTimers;
+
+	private final MeterProvider<Timer> phaseTimers;
+
 	/**
 	 * The gauges' values by server name. Gauges hold their state weakly: this map keeps it alive.
 	 */
@@ -68,7 +78,27 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 	 * @param registry where to record
 	 */
 	public SmtpCheckMetrics(MeterRegistry registry) {
+		this(registry, Tags.empty());
+	}
+
+	/**
+	 * Create the listener with tags added to every meter, as {@code DiskSpaceMetrics} takes them. In a
+	 * Boot application {@code management.metrics.tags.*} usually serves better: it tags every meter of
+	 * the application.
+	 * @param registry where to record
+	 * @param tags tags added to every meter
+	 */
+	public SmtpCheckMetrics(MeterRegistry registry, Iterable<Tag> tags) {
 		this.registry = Objects.requireNonNull(registry, "'registry' must not be null");
+		this.tags = Tags.of(Objects.requireNonNull(tags, "'tags' must not be null"));
+		this.probeTimers = Timer.builder("smtp.check")
+			.description("Duration of SMTP health check probes, from DNS to QUIT")
+			.tags(this.tags)
+			.withRegistry(registry);
+		this.phaseTimers = Timer.builder("smtp.check.phase")
+			.description("Duration of each phase of SMTP health check probes")
+			.tags(this.tags)
+			.withRegistry(registry);
 	}
 
 	@Override
@@ -80,34 +110,20 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 		String server = outcome.serverName();
 		ProbeFailure failure = result.failure();
 		CheckStatus status = outcome.verdict().status();
-		Timer.builder("smtp.check")
-			.description("Duration of SMTP health check probes, from DNS to QUIT")
-			.tag(SERVER, server)
-			.tag("security", lowercase(outcome.settings().security()))
-			.tag(OUTCOME, outcome(failure))
-			.tag("status", lowercase(status))
-			.register(this.registry)
+		this.probeTimers
+			.withTags(SERVER, server, "security", lowercase(outcome.settings().security()), OUTCOME, outcome(failure),
+					"status", lowercase(status))
 			.record(result.total());
-		result.phases().forEach((phase, duration) -> Timer.builder("smtp.check.phase")
-			.description("Duration of each phase of SMTP health check probes")
-			.tag(SERVER, server)
-			.tag(PHASE, phase.id())
-			.tag(OUTCOME, phaseOutcome(phase, failure))
-			.register(this.registry)
-			.record(duration));
-		if (failure != null) {
-			Counter.builder("smtp.check.failures")
-				.description("Failed SMTP health check probes, by the phase that failed")
-				.tag(SERVER, server)
-				.tag(PHASE, failure.phase().id())
-				.register(this.registry)
-				.increment();
-		}
+		result.phases()
+			.forEach((phase, duration) -> this.phaseTimers
+				.withTags(SERVER, server, PHASE, phase.id(), OUTCOME, phaseOutcome(phase, failure))
+				.record(duration));
 		recordGauges(server, status == CheckStatus.UP || status == CheckStatus.DEGRADED, result.tls());
 	}
 
 	private void recordGauges(String server, boolean up, @Nullable TlsInfo tls) {
-		this.gauges.computeIfAbsent(server, ServerGauges::new).record(this.registry, up, tls);
+		this.gauges.computeIfAbsent(server, (name) -> new ServerGauges(this.tags.and(SERVER, name)))
+			.record(this.registry, up, tls);
 	}
 
 	private static String outcome(@Nullable ProbeFailure failure) {
@@ -131,7 +147,7 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 	 */
 	private static final class ServerGauges {
 
-		private final String server;
+		private final Tags tags;
 
 		private volatile double up;
 
@@ -141,8 +157,8 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 
 		private boolean certificateExpiryRegistered;
 
-		ServerGauges(String server) {
-			this.server = server;
+		ServerGauges(Tags tags) {
+			this.tags = tags;
 		}
 
 		synchronized void record(MeterRegistry registry, boolean up, @Nullable TlsInfo tls) {
@@ -151,7 +167,7 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 				Gauge.builder("smtp.check.up", this, ServerGauges::up)
 					.description("Whether the last SMTP health check probe found the server UP or DEGRADED (1) "
 							+ "or DOWN (0)")
-					.tag(SERVER, this.server)
+					.tags(this.tags)
 					.register(registry);
 				this.upRegistered = true;
 			}
@@ -162,7 +178,7 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 						.description("When the server certificate seen by the last SMTP health check probe with TLS "
 								+ "expires, in seconds since the Unix epoch")
 						.baseUnit("seconds")
-						.tag(SERVER, this.server)
+						.tags(this.tags)
 						.register(registry);
 					this.certificateExpiryRegistered = true;
 				}

@@ -32,6 +32,7 @@ import io.github.smtphealth.testsupport.TestCertificates;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,6 @@ class SmtpCheckMetricsTests {
 			assertThat(ehlo.count()).isOne();
 			assertThat(ehlo.totalTime(TimeUnit.NANOSECONDS)).isEqualTo(result.phases().get(Phase.EHLO).toNanos());
 			assertThat(upGauge()).isEqualTo(1.0);
-			assertThat(this.registry.find("smtp.check.failures").counters()).isEmpty();
 			assertThat(this.registry.find("smtp.check.certificate.expiry").gauge()).isNull();
 		}
 	}
@@ -194,7 +194,6 @@ class SmtpCheckMetricsTests {
 			assertThat(this.registry.get("smtp.check").tags("outcome", "success", "status", "down").timer().count())
 				.isOne();
 			assertThat(upGauge()).isZero();
-			assertThat(this.registry.find("smtp.check.failures").counters()).isEmpty();
 		}
 	}
 
@@ -354,10 +353,28 @@ class SmtpCheckMetricsTests {
 				.tls(TlsSettings.trusting(certificate.trustManagers()))
 				.build(), NO_THRESHOLDS, Duration.ZERO).refresh();
 			assertThat(this.registry.getMeters()).extracting((meter) -> meter.getId().getName())
-				.contains("smtp.check", "smtp.check.phase", "smtp.check.failures", "smtp.check.up",
-						"smtp.check.certificate.expiry");
+				.containsOnly("smtp.check", "smtp.check.phase", "smtp.check.up", "smtp.check.certificate.expiry");
 			assertThat(this.registry.getMeters()).extracting(Meter::getId)
 				.allSatisfy((id) -> assertThat(id.getDescription()).isNotBlank());
+		}
+	}
+
+	@Test
+	void probedWithExtraTagsShouldAddThemToEveryMeter() {
+		SimpleMeterRegistry tagged = new SimpleMeterRegistry();
+		SmtpCheckMetrics withTags = new SmtpCheckMetrics(tagged, Tags.of("region", "eu"));
+		TestCertificate certificate = TestCertificates.selfSigned("localhost", "127.0.0.1");
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.startTls(certificate.serverSslContext()).happyPath())) {
+			SmtpProbeSettings settings = settings(server).security(Security.SMTPS)
+				.tls(TlsSettings.trusting(certificate.trustManagers()))
+				.build();
+			new SmtpCheck(SERVER, new SmtpProbe(settings), NO_THRESHOLDS, Duration.ZERO, RefreshMode.ON_DEMAND,
+					Duration.ofSeconds(30), withTags, Clock.systemUTC())
+				.refresh();
+			assertThat(tagged.getMeters()).extracting((meter) -> meter.getId().getName())
+				.containsOnly("smtp.check", "smtp.check.phase", "smtp.check.up", "smtp.check.certificate.expiry");
+			assertThat(tagged.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTag("region")).isEqualTo("eu"));
 		}
 	}
 
@@ -371,9 +388,8 @@ class SmtpCheckMetricsTests {
 			.tags("server", SERVER, "phase", phase, "outcome", outcome)
 			.timer()
 			.count()).isOne();
-		assertThat(this.registry.get("smtp.check.failures").tags("server", SERVER, "phase", phase).counter().count())
-			.isOne();
-		assertThat(this.registry.get("smtp.check.failures").counters()).hasSize(1);
+		assertThat(this.registry.get("smtp.check.phase").timers().stream().filter((timer) -> !"success".equals(tag(timer, "outcome"))))
+			.hasSize(1);
 		assertThat(upGauge()).isZero();
 	}
 

@@ -120,6 +120,55 @@ class SmtpHealthMetricsAutoConfigurationTests {
 		}
 	}
 
+	@Test
+	void prefixPropertyShouldSwitchOffEverySmtpCheckMeter() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner.withConfiguration(bootMetrics())
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
+						"management.metrics.enable.smtp.check=false")
+				.run((context) -> {
+					context.getBean(SmtpChecks.class).checks().get("default").refresh();
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					assertThat(registry.find("smtp.check").timer()).isNull();
+					assertThat(registry.getMeters()).extracting((meter) -> meter.getId().getName())
+						.noneMatch((name) -> name.startsWith("smtp.check"));
+				});
+		}
+	}
+
+	@Test
+	void longerPrefixPropertyShouldSwitchOffOnlyThatMeter() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner.withConfiguration(bootMetrics())
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
+						"management.metrics.enable.smtp.check.phase=false")
+				.run((context) -> {
+					context.getBean(SmtpChecks.class).checks().get("default").refresh();
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					assertThat(registry.find("smtp.check.phase").timers()).isEmpty();
+					assertThat(registry.get("smtp.check").timer().count()).isOne();
+					assertThat(registry.get("smtp.check.up").gauge().value()).isEqualTo(1.0);
+				});
+		}
+	}
+
+	@Test
+	void bootCommonTagsShouldTagEverySmtpCheckMeter() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner.withConfiguration(bootMetrics())
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
+						"management.metrics.tags.region=eu")
+				.run((context) -> {
+					context.getBean(SmtpChecks.class).checks().get("default").refresh();
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					assertThat(registry.find("smtp.check").meters()).isNotEmpty();
+					assertThat(registry.getMeters()).filteredOn((meter) -> meter.getId().getName().startsWith("smtp.check"))
+						.hasSize(1 + 7 + 1)
+						.allSatisfy((meter) -> assertThat(meter.getId().getTag("region")).isEqualTo("eu"));
+				});
+		}
+	}
+
 	private static AutoConfigurations bootMetrics() {
 		return AutoConfigurations.of(MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class);

@@ -250,6 +250,7 @@ public final class SmtpCheck {
 	 */
 	private SmtpCheckOutcome fly(CompletableFuture<SmtpCheckOutcome> future) {
 		SmtpCheckOutcome outcome;
+		notifyListener(() -> this.listener.probing(this.name, this.probe.settings()));
 		try {
 			SmtpProbeResult result = this.probe.run();
 			outcome = new SmtpCheckOutcome(this.name, this.probe.settings(), result,
@@ -260,6 +261,8 @@ public final class SmtpCheck {
 				this.inFlight = null;
 			}
 			future.completeExceptionally(ex);
+			// Every probing() is followed by a probed(), so that an observation started for it ends.
+			notifyListener(() -> this.listener.probed(unfinished("the probe failed unexpectedly")));
 			throw ex;
 		}
 		synchronized (this.monitor) {
@@ -268,13 +271,13 @@ public final class SmtpCheck {
 			this.inFlight = null;
 		}
 		future.complete(outcome);
-		notifyListener(outcome);
+		notifyListener(() -> this.listener.probed(outcome));
 		return outcome;
 	}
 
-	private void notifyListener(SmtpCheckOutcome outcome) {
+	private void notifyListener(Runnable call) {
 		try {
-			this.listener.probed(outcome);
+			call.run();
 		}
 		catch (RuntimeException ex) {
 			logger.log(Level.WARNING, "SMTP check listener failed for server ''" + this.name + "''", ex);

@@ -2,10 +2,14 @@ package io.github.smtphealth.check;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.function.Consumer;
+
+import io.github.smtphealth.probe.SmtpProbeSettings;
 
 /**
  * Told about every probe that actually ran (never about cached results), for example to record
- * metrics.
+ * metrics or to trace the probe. Every {@link #probing} is followed by exactly one {@link #probed} for
+ * the same server, on the same thread: the probe is a blocking call on that thread.
  *
  * @since 0.1.0
  */
@@ -19,6 +23,15 @@ public interface SmtpCheckListener {
 	void probed(SmtpCheckOutcome outcome);
 
 	/**
+	 * Called on the thread that is about to run a probe, just before it starts; a check runs at most one
+	 * probe of its server at a time. Does nothing by default.
+	 * @param serverName the server's configured name
+	 * @param settings the settings the probe will run with
+	 */
+	default void probing(String serverName, SmtpProbeSettings settings) {
+	}
+
+	/**
 	 * Return a listener that tells each of the given listeners in turn; one that fails is logged and
 	 * does not keep the others from hearing of the outcome.
 	 * @param listeners the listeners
@@ -26,17 +39,31 @@ public interface SmtpCheckListener {
 	 */
 	static SmtpCheckListener all(List<? extends SmtpCheckListener> listeners) {
 		List<SmtpCheckListener> copy = List.copyOf(listeners);
-		return (outcome) -> {
-			for (SmtpCheckListener listener : copy) {
-				try {
-					listener.probed(outcome);
-				}
-				catch (RuntimeException ex) {
-					System.getLogger(SmtpCheckListener.class.getName())
-						.log(Level.WARNING, "SMTP check listener " + listener.getClass().getName() + " failed", ex);
-				}
+		return new SmtpCheckListener() {
+
+			@Override
+			public void probing(String serverName, SmtpProbeSettings settings) {
+				tellEach(copy, (listener) -> listener.probing(serverName, settings));
 			}
+
+			@Override
+			public void probed(SmtpCheckOutcome outcome) {
+				tellEach(copy, (listener) -> listener.probed(outcome));
+			}
+
 		};
+	}
+
+	private static void tellEach(List<SmtpCheckListener> listeners, Consumer<SmtpCheckListener> call) {
+		for (SmtpCheckListener listener : listeners) {
+			try {
+				call.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				System.getLogger(SmtpCheckListener.class.getName())
+					.log(Level.WARNING, "SMTP check listener " + listener.getClass().getName() + " failed", ex);
+			}
+		}
 	}
 
 }

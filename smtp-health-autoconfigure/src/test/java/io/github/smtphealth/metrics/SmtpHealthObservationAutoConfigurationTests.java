@@ -1,0 +1,174 @@
+package io.github.smtphealth.metrics;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.smtphealth.autoconfigure.SmtpHealthContributorAutoConfiguration;
+import io.github.smtphealth.autoconfigure.SmtpHealthMetricsAutoConfiguration;
+import io.github.smtphealth.autoconfigure.SmtpHealthObservationAutoConfiguration;
+import io.github.smtphealth.check.SmtpChecks;
+import io.github.smtphealth.testsupport.ScriptedSmtpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SmtpHealthObservationAutoConfiguration}.
+ */
+class SmtpHealthObservationAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SmtpHealthContributorAutoConfiguration.class,
+				SmtpHealthObservationAutoConfiguration.class));
+
+	@Test
+	void runShouldCreateObservationsWhenObservationRegistryAndServerExist() {
+		this.contextRunner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+			.withPropertyValues("smtp.check.host=127.0.0.1")
+			.run((context) -> assertThat(context).hasSingleBean(SmtpCheckObservations.class));
+	}
+
+	@Test
+	void runWithoutObservationRegistryShouldNotCreateObservations() {
+		this.contextRunner.withPropertyValues("smtp.check.host=127.0.0.1")
+			.run((context) -> assertThat(context).hasSingleBean(SmtpChecks.class)
+				.doesNotHaveBean(SmtpCheckObservations.class));
+	}
+
+	@Test
+	void runWithoutServerShouldNotCreateObservations() {
+		this.contextRunner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+			.run((context) -> assertThat(context).doesNotHaveBean(SmtpCheckObservations.class));
+	}
+
+	@Test
+	void runWithoutMicrometerObservationShouldNotCreateObservations() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
+			.withPropertyValues("smtp.check.host=127.0.0.1")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SmtpChecks.class)
+				.doesNotHaveBean(SmtpCheckObservations.class));
+	}
+
+	@Test
+	void runWithUserDefinedObservationsShouldBackOff() {
+		SmtpCheckObservations custom = new SmtpCheckObservations(ObservationRegistry.NOOP, null);
+		this.contextRunner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+			.withBean("customSmtpCheckObservations", SmtpCheckObservations.class, () -> custom)
+			.withPropertyValues("smtp.check.host=127.0.0.1")
+			.run((context) -> assertThat(context).getBean(SmtpCheckObservations.class).isSameAs(custom));
+	}
+
+	@Test
+	void probeThroughAutoConfiguredCheckShouldBeObservedOnce() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port())
+				.run((context) -> {
+					context.getBean(SmtpChecks.class).checks().get("default").refresh();
+					assertThat(context.getBean(TestObservationRegistry.class)).hasSingleObservationThat()
+						.hasNameEqualTo("smtp.check.probe")
+						.hasLowCardinalityKeyValue("server", "default")
+						.hasLowCardinalityKeyValue("outcome", "success");
+				});
+		}
+	}
+
+	@Test
+	void observationsEnablePropertyShouldSwitchTheObservationOff() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
+						"management.observations.enable.smtp.check.probe=false")
+				.run((context) -> {
+					AtomicInteger started = countStarts(context.getBean(ObservationRegistry.class));
+					context.getBean(SmtpChecks.class).checks().get("default").refresh();
+					assertThat(started).hasValue(0);
+				});
+		}
+	}
+
+	@Test
+	void bootObservationRegistryShouldObserveEveryProbe() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
+						"smtp.check.cache-ttl=0")
+				.run((context) -> {
+					AtomicInteger started = countStarts(context.getBean(ObservationRegistry.class));
+					context.getBean(SmtpChecks.class).checks().get("default").refresh();
+					context.getBean(SmtpChecks.class).checks().get("default").refresh();
+					assertThat(started).hasValue(2);
+				});
+		}
+	}
+
+	private static AtomicInteger countStarts(ObservationRegistry registry) {
+		AtomicInteger started = new AtomicInteger();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStart(Observation.Context observed) {
+				started.incrementAndGet();
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context observed) {
+				return observed instanceof SmtpCheckObservationContext;
+			}
+
+		});
+		return started;
+	}
+
+	@Test
+	void probeWithMeterObservationHandlerShouldRecordTheProbeTimerOnlyOnce() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner
+				.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+						MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+						SimpleMetricsExportAutoConfiguration.class, SmtpHealthMetricsAutoConfiguration.class))
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port())
+				.run((context) -> {
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+					AtomicInteger stopped = new AtomicInteger();
+					observations.observationConfig()
+						.observationHandler(new DefaultMeterObservationHandler(registry))
+						.observationHandler(new ObservationHandler<>() {
+
+							@Override
+							public void onStop(Observation.Context observed) {
+								stopped.incrementAndGet();
+							}
+
+							@Override
+							public boolean supportsContext(Observation.Context observed) {
+								return observed instanceof SmtpCheckObservationContext;
+							}
+
+						});
+					context.getBean(SmtpChecks.class).checks().get("default").refresh();
+					assertThat(stopped).hasValue(1);
+					assertThat(registry.get("smtp.check").timer().count()).isOne();
+					assertThat(registry.getMeters()).extracting((meter) -> meter.getId().getName())
+						.allSatisfy((name) -> assertThat(name).doesNotStartWith("smtp.check.probe"));
+				});
+		}
+	}
+
+}
