@@ -1,0 +1,7 @@
+/**
+ * Tests of the {@code smtp-check} command.
+ */
+@NullMarked
+package io.github.smtphealth.cli;
+
+import org.jspecify.annotations.NullMarked;
