@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.smtphealth.lab.SmtpLab;
+import io.github.smtphealth.testsupport.ChildProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +71,7 @@ class SampleApplicationRealServerTests {
 			assertThat(response.body()).doesNotContain(lab.password());
 		}
 		finally {
-			stop(process);
+			ChildProcesses.stop(process);
 		}
 	}
 
@@ -119,19 +119,6 @@ class SampleApplicationRealServerTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted during GET " + path, ex);
-		}
-	}
-
-	private static void stop(Process process) {
-		process.destroy();
-		try {
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			process.destroyForcibly();
-			Thread.currentThread().interrupt();
 		}
 	}
 

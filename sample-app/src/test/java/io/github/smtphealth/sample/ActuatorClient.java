@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Calls the sample's actuator endpoints over real HTTP with the JDK's client, as a load balancer,
- * Kubernetes or Prometheus would.
+ * Kubernetes or Prometheus would; also the HTTP API of the tests' own Prometheus server.
  */
 final class ActuatorClient {
 
@@ -26,10 +26,14 @@ final class ActuatorClient {
 
 	private static final BasicJsonTester json = new BasicJsonTester(ActuatorClient.class);
 
-	private final int port;
+	private final String base;
 
 	ActuatorClient(int port) {
-		this.port = port;
+		this("localhost", port);
+	}
+
+	ActuatorClient(String host, int port) {
+		this.base = "http://" + host + ":" + port;
 	}
 
 	/**
@@ -75,7 +79,7 @@ final class ActuatorClient {
 	}
 
 	private Response get(String path, String accept) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Accept", accept)
 			.timeout(Duration.ofSeconds(30))
 			.GET()

@@ -3,11 +3,7 @@ package io.github.smtphealth.sample;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
+import io.github.smtphealth.testsupport.ChildProcesses;
 
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
@@ -32,17 +28,15 @@ import static org.junit.jupiter.api.Assumptions.abort;
  */
 final class LoopbackPrometheus implements AutoCloseable {
 
-	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private final Process process;
 
-	private final int port;
+	private final ActuatorClient api;
 
 	private final Path log;
 
 	private LoopbackPrometheus(Process process, int port, Path log) {
 		this.process = process;
-		this.port = port;
+		this.api = new ActuatorClient("127.0.0.1", port);
 		this.log = log;
 	}
 
@@ -125,11 +119,11 @@ final class LoopbackPrometheus implements AutoCloseable {
 				fail("Prometheus exited with " + this.process.exitValue() + ":\n" + log());
 			}
 			try {
-				if (get("/-/ready").statusCode() == 200) {
+				if (this.api.getJson("/-/ready").status() == 200) {
 					return;
 				}
 			}
-			catch (IOException ex) {
+			catch (IllegalStateException ex) {
 				// Not listening yet.
 			}
 			pause();
@@ -165,12 +159,7 @@ final class LoopbackPrometheus implements AutoCloseable {
 	 * @return the groups (maps with {@code name}, {@code file}, {@code rules})
 	 */
 	List<Map<String, Object>> ruleGroups() {
-		try {
-			return JsonPath.read(get("/api/v1/rules").body(), "$.data.groups");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("GET /api/v1/rules failed: " + ex, ex);
-		}
+		return JsonPath.read(this.api.getJson("/api/v1/rules").body(), "$.data.groups");
 	}
 
 	private List<Map<String, Object>> await(String path, String jsonPath,
@@ -178,14 +167,9 @@ final class LoopbackPrometheus implements AutoCloseable {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		List<Map<String, Object>> last = List.of();
 		while (System.nanoTime() < deadline) {
-			try {
-				last = JsonPath.read(get(path).body(), jsonPath);
-				if (condition.test(last)) {
-					return last;
-				}
-			}
-			catch (IOException ex) {
-				fail("GET " + path + " failed: " + ex);
+			last = JsonPath.read(this.api.getJson(path).body(), jsonPath);
+			if (condition.test(last)) {
+				return last;
 			}
 			pause();
 		}
@@ -193,21 +177,10 @@ final class LoopbackPrometheus implements AutoCloseable {
 				+ "\n" + log());
 	}
 
-	private HttpResponse<String> get(String path) throws IOException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.GET()
-			.build();
-		try {
-			return client.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted", ex);
-		}
-	}
-
-	private static void pause() {
+	/**
+	 * Wait a quarter of a second between two polls.
+	 */
+	static void pause() {
 		try {
 			Thread.sleep(250);
 		}
@@ -228,20 +201,11 @@ final class LoopbackPrometheus implements AutoCloseable {
 	}
 
 	/**
-	 * Stop Prometheus (SIGTERM, then SIGKILL after 30 s) and wait for it to exit.
+	 * Stop Prometheus and wait for it to exit.
 	 */
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		ChildProcesses.stop(this.process);
 	}
 
 }

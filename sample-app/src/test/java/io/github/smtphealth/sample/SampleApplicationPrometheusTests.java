@@ -190,7 +190,7 @@ class SampleApplicationPrometheusTests {
 		long deadline = System.nanoTime() + STATE_CHANGE.toNanos();
 		String scrape = this.actuator.prometheus();
 		while (!scrape.contains(text) && System.nanoTime() < deadline) {
-			sleep(Duration.ofMillis(250));
+			LoopbackPrometheus.pause();
 			scrape = this.actuator.prometheus();
 		}
 		assertThat(scrape).contains(text);
@@ -223,16 +223,6 @@ class SampleApplicationPrometheusTests {
 	private static double value(Map<String, Object> sample) {
 		List<?> value = (List<?>) sample.get("value");
 		return Double.parseDouble(String.valueOf(value.get(1)));
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
 	}
 
 	/**
