@@ -61,6 +61,20 @@ final class ActuatorClient {
 	}
 
 	/**
+	 * Assert that the aggregate health and the readiness group both answer with the given HTTP status
+	 * and health status, and that both include the SMTP check with that status.
+	 * @param httpStatus the HTTP status
+	 * @param status the health status, such as {@code DOWN}
+	 */
+	void assertHealthAndReadiness(int httpStatus, String status) {
+		for (String path : new String[] { "/actuator/health", "/actuator/health/readiness" }) {
+			assertThat(health(path, httpStatus, status)).as(path)
+				.extractingJsonPathStringValue("$.components.smtp.status")
+				.isEqualTo(status);
+		}
+	}
+
+	/**
 	 * GET the Prometheus scrape and assert that it answers with HTTP 200.
 	 * @return the scrape
 	 */

@@ -1,7 +1,6 @@
 package io.github.smtphealth.sample;
 
 import io.github.smtphealth.sample.embedded.EmbeddedSmtpServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +27,8 @@ class SampleApplicationStoppedServerTests {
 	SampleApplicationStoppedServerTests(@LocalServerPort int port, @Autowired EmbeddedSmtpServer embeddedSmtpServer) {
 		this.actuator = new ActuatorClient(port);
 		this.embeddedSmtpServer = embeddedSmtpServer;
-	}
-
-	@BeforeEach
-	void stopServer() {
-		this.embeddedSmtpServer.stop();
+		// Every test starts with the server stopped under the running application.
+		embeddedSmtpServer.stop();
 	}
 
 	@Test
@@ -44,14 +40,8 @@ class SampleApplicationStoppedServerTests {
 	}
 
 	@Test
-	void healthWhenServerIsStoppedShouldBeDownWithHttp503() {
-		this.actuator.health("/actuator/health", 503, "DOWN");
-	}
-
-	@Test
-	void readinessWhenServerIsStoppedShouldBeDownWithHttp503() {
-		JsonContent<Object> json = this.actuator.health("/actuator/health/readiness", 503, "DOWN");
-		assertThat(json).extractingJsonPathStringValue("$.components.smtp.status").isEqualTo("DOWN");
+	void healthAndReadinessWhenServerIsStoppedShouldBeDownWithHttp503() {
+		this.actuator.assertHealthAndReadiness(503, "DOWN");
 	}
 
 	@Test

@@ -5,10 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -27,6 +24,7 @@ import io.github.smtphealth.probe.Security;
 import io.github.smtphealth.probe.SmtpProbeSettings;
 import io.github.smtphealth.probe.TlsSettings;
 import io.github.smtphealth.testsupport.PemFiles;
+import io.github.smtphealth.testsupport.LeakCheck;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import io.github.smtphealth.testsupport.TestCertificate;
 import io.github.smtphealth.testsupport.TestCertificates;
@@ -460,7 +458,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 	@Test
 	void closeOfContextShouldStopBackgroundRefresh() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
-			Set<Thread> before = liveThreads();
+			LeakCheck before = LeakCheck.snapshot();
 			this.contextRunner
 				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
 						"smtp.check.helo-name=client.test", "smtp.check.refresh=background",
@@ -469,10 +467,10 @@ class SmtpHealthContributorAutoConfigurationTests {
 					HealthIndicator indicator = context.getBean("smtpHealthContributor", HealthIndicator.class);
 					await().atMost(Duration.ofSeconds(5))
 						.until(() -> Status.UP.equals(indicator.health().getStatus()) && server.connectionCount() >= 2);
-					assertThat(newThreadNames(before)).anyMatch((name) -> name.startsWith("smtp-health-refresh-"));
+					assertThat(before.newThreadNames()).anyMatch((name) -> name.startsWith("smtp-health-refresh-"));
 				});
 			await().atMost(Duration.ofSeconds(5))
-				.until(() -> newThreadNames(before).stream().noneMatch((name) -> name.startsWith("smtp-health-")));
+				.until(() -> before.newThreadNames().stream().noneMatch((name) -> name.startsWith("smtp-health-")));
 		}
 	}
 
@@ -610,21 +608,6 @@ class SmtpHealthContributorAutoConfigurationTests {
 		StringWriter writer = new StringWriter();
 		failure.printStackTrace(new PrintWriter(writer));
 		return writer.toString();
-	}
-
-	private static Set<Thread> liveThreads() {
-		Set<Thread> threads = Collections.newSetFromMap(new IdentityHashMap<>());
-		threads.addAll(Thread.getAllStackTraces().keySet());
-		return threads;
-	}
-
-	private static List<String> newThreadNames(Set<Thread> before) {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter((thread) -> thread.isAlive() && !before.contains(thread))
-			.map(Thread::getName)
-			.toList();
 	}
 
 	@Configuration(proxyBeanMethods = false)

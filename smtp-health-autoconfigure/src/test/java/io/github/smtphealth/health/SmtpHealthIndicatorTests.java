@@ -308,12 +308,7 @@ class SmtpHealthIndicatorTests {
 	@Test
 	void healthWithStartTlsShouldReportLowercaseSecurityAndTls() {
 		TestCertificate certificate = expiringIn(Duration.ofDays(60));
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("220 ready")
-			.expect("EHLO")
-			.send("250-scripted.test", "250 STARTTLS")
-			.expect("STARTTLS")
-			.send("220 go ahead")
-			.startTls(certificate.serverSslContext())
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.greetAndStartTls(certificate.serverSslContext())
 			.answerCommands("PIPELINING"))) {
 			Health health = indicator(settings(server).security(Security.STARTTLS)
 				.tls(TlsSettings.trusting(certificate.trustManagers()))

@@ -148,12 +148,7 @@ class SmtpCheckMetricsTests {
 	void probedWhenCertificateIsNotTrustedShouldRecordFailureAtTlsPhaseWithoutExpiryGauge() {
 		TestCertificate served = TestCertificates.selfSigned("localhost", "127.0.0.1");
 		TestCertificate trusted = TestCertificates.selfSigned("localhost", "127.0.0.1");
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("220 ready")
-			.expect("EHLO")
-			.send("250-scripted.test", "250 STARTTLS")
-			.expect("STARTTLS")
-			.send("220 go ahead")
-			.startTls(served.serverSslContext()))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.greetAndStartTls(served.serverSslContext()))) {
 			check(settings(server).security(Security.STARTTLS)
 				.tls(TlsSettings.trusting(trusted.trustManagers()))
 				.build(), NO_THRESHOLDS, Duration.ZERO).refresh();
@@ -227,12 +222,7 @@ class SmtpCheckMetricsTests {
 	@Test
 	void probedWithStartTlsShouldRecordCertificateExpiryInEpochSeconds() {
 		TestCertificate certificate = TestCertificates.selfSigned("localhost", "127.0.0.1");
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("220 ready")
-			.expect("EHLO")
-			.send("250-scripted.test", "250 STARTTLS")
-			.expect("STARTTLS")
-			.send("220 go ahead")
-			.startTls(certificate.serverSslContext())
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.greetAndStartTls(certificate.serverSslContext())
 			.answerCommands())) {
 			check(settings(server).security(Security.STARTTLS)
 				.tls(TlsSettings.trusting(certificate.trustManagers()))

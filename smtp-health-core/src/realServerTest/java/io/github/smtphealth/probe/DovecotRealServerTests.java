@@ -1,7 +1,5 @@
 package io.github.smtphealth.probe;
 
-import java.util.List;
-
 import io.github.smtphealth.lab.SmtpLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,12 +18,8 @@ class DovecotRealServerTests {
 
 	private final SmtpLab lab = SmtpLab.get();
 
-	static List<String> loopbacks() {
-		return SmtpLab.get().hosts();
-	}
-
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("loopbacks")
+	@MethodSource("io.github.smtphealth.probe.LabProbes#loopbacks")
 	void lmtpProbeWithLhloAndRecipientShouldSucceed(String host) {
 		SmtpProbeResult result = LabProbes
 			.run(LabProbes.settings(this.lab, DOVECOT_LMTP, host).rcptTo(LabProbes.recipient(this.lab)));
@@ -74,10 +68,7 @@ class DovecotRealServerTests {
 
 	@Test
 	void submissionProbeWithPlaintextAuthAllowedShouldAuthenticateWithoutTls() {
-		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, DOVECOT_SUBMISSION, this.lab.host4())
-			.security(Security.NONE)
-			.credentials(LabProbes.credentials(this.lab))
-			.allowPlaintextAuth(true));
+		SmtpProbeResult result = LabProbes.run(LabProbes.plaintextAuthAllowed(this.lab, DOVECOT_SUBMISSION));
 		assertThat(result.failure()).isNull();
 		assertThat(result.tls()).isNull();
 		assertThat(result.authMechanism()).isNotNull();

@@ -39,6 +39,23 @@ final class LabProbes {
 	}
 
 	/**
+	 * Both loopback addresses, for {@code @MethodSource("io.github.smtphealth.probe.LabProbes#loopbacks")}.
+	 */
+	static List<String> loopbacks() {
+		return SmtpLab.get().hosts();
+	}
+
+	/**
+	 * Probe settings for a listener, without TLS, with the test user's credentials and plaintext AUTH
+	 * explicitly allowed.
+	 */
+	static SmtpProbeSettings.Builder plaintextAuthAllowed(SmtpLab lab, LabListener listener) {
+		return settings(lab, listener, lab.host4()).security(Security.NONE)
+			.credentials(credentials(lab))
+			.allowPlaintextAuth(true);
+	}
+
+	/**
 	 * The test user's credentials, valid on every listener that offers AUTH.
 	 */
 	static SmtpCredentials credentials(SmtpLab lab) {

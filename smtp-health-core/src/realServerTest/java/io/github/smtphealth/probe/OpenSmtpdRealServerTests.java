@@ -1,7 +1,5 @@
 package io.github.smtphealth.probe;
 
-import java.util.List;
-
 import io.github.smtphealth.lab.SmtpLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,12 +17,8 @@ class OpenSmtpdRealServerTests {
 
 	private final SmtpLab lab = SmtpLab.get();
 
-	static List<String> loopbacks() {
-		return SmtpLab.get().hosts();
-	}
-
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("loopbacks")
+	@MethodSource("io.github.smtphealth.probe.LabProbes#loopbacks")
 	void strictListenerProbedWithoutTlsShouldFailInPhaseMailWith530(String host) {
 		SmtpProbeResult result = LabProbes
 			.run(LabProbes.settings(this.lab, OPENSMTPD_STRICT, host).security(Security.NONE));

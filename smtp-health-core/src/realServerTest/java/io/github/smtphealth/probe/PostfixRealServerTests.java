@@ -1,7 +1,6 @@
 package io.github.smtphealth.probe;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.github.smtphealth.lab.SmtpLab;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,8 @@ class PostfixRealServerTests {
 
 	private final SmtpLab lab = SmtpLab.get();
 
-	static List<String> loopbacks() {
-		return SmtpLab.get().hosts();
-	}
-
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("loopbacks")
+	@MethodSource("io.github.smtphealth.probe.LabProbes#loopbacks")
 	void probeWithoutTlsOfPlainListenerShouldSucceed(String host) {
 		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, POSTFIX_PLAIN, host));
 		assertThat(result.failure()).isNull();
@@ -51,10 +46,7 @@ class PostfixRealServerTests {
 
 	@Test
 	void probeWithPlaintextAuthAllowedShouldFailBecausePostfixOffersAuthOnlyAfterTls() {
-		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, POSTFIX_STARTTLS, this.lab.host4())
-			.security(Security.NONE)
-			.credentials(LabProbes.credentials(this.lab))
-			.allowPlaintextAuth(true));
+		SmtpProbeResult result = LabProbes.run(LabProbes.plaintextAuthAllowed(this.lab, POSTFIX_STARTTLS));
 		ProbeFailure failure = result.failure();
 		assertThat(failure).isNotNull();
 		assertThat(failure.phase()).isEqualTo(Phase.AUTH);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.github.smtphealth.probe.FailureKind;
 import io.github.smtphealth.probe.Phase;
@@ -12,6 +13,9 @@ import io.github.smtphealth.probe.SmtpProbeResult;
 import io.github.smtphealth.probe.TlsInfo;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -84,56 +88,47 @@ class CheckPolicyTests {
 		assertThat(verdict).isEqualTo(new CheckVerdict(CheckStatus.DOWN, "MAIL FROM rejected: 550 5.7.1 no"));
 	}
 
-	@Test
-	void evaluateCertificateOutsideWarningWindowShouldBeUp() {
-		assertThat(THRESHOLDS.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofDays(30)), null), NOW)
-			.status()).isEqualTo(CheckStatus.UP);
+	/**
+	 * {@code (case, policy, certificate lifetime left, status)} for a fast probe whose verdict only
+	 * the certificate decides.
+	 */
+	static Stream<Arguments> certificateStatuses() {
+		CheckPolicy zeroWindows = new CheckPolicy(null, null, Duration.ZERO, Duration.ZERO);
+		return Stream.of(Arguments.of("outside the warning window", THRESHOLDS, Duration.ofDays(30), CheckStatus.UP),
+				Arguments.of("exactly at the warning window", THRESHOLDS, Duration.ofDays(14), CheckStatus.UP),
+				Arguments.of("expiring now", CheckPolicy.DEFAULT, Duration.ZERO, CheckStatus.DOWN),
+				Arguments.of("close to expiry with zero windows", zeroWindows, Duration.ofHours(1), CheckStatus.UP));
 	}
 
-	@Test
-	void evaluateCertificateExactlyAtWarningWindowShouldBeUp() {
-		assertThat(THRESHOLDS.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofDays(14)), null), NOW)
-			.status()).isEqualTo(CheckStatus.UP);
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("certificateStatuses")
+	void evaluateCertificateShouldDecideTheStatus(String description, CheckPolicy policy, Duration left,
+			CheckStatus status) {
+		assertThat(policy.evaluate(result(Duration.ofMillis(1), expiringIn(left), null), NOW).status())
+			.isEqualTo(status);
 	}
 
-	@Test
-	void evaluateCertificateWithinWarningWindowShouldBeDegraded() {
-		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofDays(10)), null),
-				NOW);
-		assertThat(verdict.status()).isEqualTo(CheckStatus.DEGRADED);
-		assertThat(verdict.reason())
-			.isEqualTo("certificate expires in 10 days, within the warning window of 14 days");
+	/**
+	 * {@code (case, policy, certificate lifetime left, status, reason)} for a fast probe whose
+	 * certificate is a problem.
+	 */
+	static Stream<Arguments> certificateProblems() {
+		return Stream.of(
+				Arguments.of("within the warning window", THRESHOLDS, Duration.ofDays(10), CheckStatus.DEGRADED,
+						"certificate expires in 10 days, within the warning window of 14 days"),
+				Arguments.of("within the critical window", THRESHOLDS, Duration.ofDays(1), CheckStatus.DOWN,
+						"certificate expires in 1 day, within the critical window of 7 days"),
+				Arguments.of("expired, even without expiry windows", new CheckPolicy(null, null, Duration.ZERO,
+						Duration.ZERO), Duration.ofDays(-3), CheckStatus.DOWN,
+						"certificate expired on " + NOW.minus(Duration.ofDays(3))));
 	}
 
-	@Test
-	void evaluateCertificateWithinCriticalWindowShouldBeDown() {
-		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofDays(1)), null),
-				NOW);
-		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
-		assertThat(verdict.reason()).isEqualTo("certificate expires in 1 day, within the critical window of 7 days");
-	}
-
-	@Test
-	void evaluateExpiredCertificateShouldBeDownEvenWithoutExpiryWindows() {
-		CheckPolicy policy = new CheckPolicy(null, null, Duration.ZERO, Duration.ZERO);
-		CheckVerdict verdict = policy.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofDays(-3)), null),
-				NOW);
-		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
-		assertThat(verdict.reason()).isEqualTo("certificate expired on " + NOW.minus(Duration.ofDays(3)));
-	}
-
-	@Test
-	void evaluateCertificateExpiringNowShouldBeDown() {
-		SmtpProbeResult result = result(Duration.ofMillis(1), expiringIn(Duration.ZERO), null);
-		CheckVerdict verdict = CheckPolicy.DEFAULT.evaluate(result, NOW);
-		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
-	}
-
-	@Test
-	void evaluateWithZeroExpiryWindowsShouldIgnoreCertificateCloseToExpiry() {
-		CheckPolicy policy = new CheckPolicy(null, null, Duration.ZERO, Duration.ZERO);
-		assertThat(policy.evaluate(result(Duration.ofMillis(1), expiringIn(Duration.ofHours(1)), null), NOW).status())
-			.isEqualTo(CheckStatus.UP);
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("certificateProblems")
+	void evaluateCertificateProblemShouldSayWhatItIs(String description, CheckPolicy policy, Duration left,
+			CheckStatus status, String reason) {
+		CheckVerdict verdict = policy.evaluate(result(Duration.ofMillis(1), expiringIn(left), null), NOW);
+		assertThat(verdict).isEqualTo(new CheckVerdict(status, reason));
 	}
 
 	@Test

@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import io.github.smtphealth.probe.Phase;
 import io.github.smtphealth.probe.ProbeFailure;
@@ -233,16 +232,15 @@ class SmtpCheckTests {
 			SmtpCheck warmUp = check("warm-up", settings(server).build(), Duration.ZERO, RefreshMode.ON_DEMAND);
 			warmUp.current();
 			server.awaitCompleted(1, Duration.ofSeconds(5));
-			Set<Thread> before = liveThreads();
 			LeakCheck baseline = LeakCheck.snapshot();
 			SmtpChecks checks = new SmtpChecks(List.of(check("relay", settings(server).build(), LONG_TTL,
 					RefreshMode.BACKGROUND, Duration.ofMillis(50))));
 			checks.start();
 			await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() >= 3);
-			assertThat(newThreadNames(before)).anyMatch((name) -> name.startsWith("smtp-health-refresh-"));
+			assertThat(baseline.newThreadNames()).anyMatch((name) -> name.startsWith("smtp-health-refresh-"));
 			checks.close();
 			await().atMost(Duration.ofSeconds(5))
-				.until(() -> newThreadNames(before).stream().noneMatch((name) -> name.startsWith("smtp-health-")));
+				.until(() -> baseline.newThreadNames().stream().noneMatch((name) -> name.startsWith("smtp-health-")));
 			int connections = server.connectionCount();
 			Thread.sleep(300);
 			assertThat(server.connectionCount()).isEqualTo(connections);
@@ -368,21 +366,6 @@ class SmtpCheckTests {
 		finally {
 			executor.shutdownNow();
 		}
-	}
-
-	private static Set<Thread> liveThreads() {
-		Set<Thread> threads = Collections.newSetFromMap(new IdentityHashMap<>());
-		threads.addAll(Thread.getAllStackTraces().keySet());
-		return threads;
-	}
-
-	private static List<String> newThreadNames(Set<Thread> before) {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter((thread) -> thread.isAlive() && !before.contains(thread))
-			.map(Thread::getName)
-			.collect(Collectors.toList());
 	}
 
 	private record TimedOutcome(SmtpCheckOutcome outcome, Duration elapsed) {

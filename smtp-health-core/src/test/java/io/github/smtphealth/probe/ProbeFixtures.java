@@ -88,6 +88,17 @@ final class ProbeFixtures {
 	}
 
 	/**
+	 * Run a probe that must succeed.
+	 * @param settings the settings
+	 * @return the result, for what else the test asserts
+	 */
+	static SmtpProbeResult probeSucceeding(SmtpProbeSettings.Builder settings) {
+		SmtpProbeResult result = probe(settings);
+		assertThat(result.isSuccess()).as("%s", result).isTrue();
+		return result;
+	}
+
+	/**
 	 * Assert that the probe finished within its deadline, give or take {@link #MARGIN}.
 	 * @param result the result
 	 * @param timeout the deadline the probe had

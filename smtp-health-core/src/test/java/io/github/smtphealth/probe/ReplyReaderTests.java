@@ -5,9 +5,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
 import io.github.smtphealth.probe.ReplyReader.MalformedReplyException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -124,46 +128,29 @@ class ReplyReaderTests {
 			.withMessage("reply longer than 100 lines");
 	}
 
-	@Test
-	void readWhenCodeIsNotNumericShouldFail() {
-		assertThatExceptionOfType(MalformedReplyException.class).isThrownBy(() -> reader("2x0 what\r\n").read())
-			.withMessage("not an SMTP reply: '2x0 what'");
-	}
-
-	@Test
-	void readWhenCodeIsOutOfRangeShouldFail() {
-		assertThatExceptionOfType(MalformedReplyException.class).isThrownBy(() -> reader("600 what\r\n").read())
-			.withMessageStartingWith("not an SMTP reply");
-		assertThatExceptionOfType(MalformedReplyException.class).isThrownBy(() -> reader("099 what\r\n").read())
-			.withMessageStartingWith("not an SMTP reply");
-	}
-
-	@Test
-	void readWhenCodeContainsControlBytesShouldFailWithAPrintableExcerpt() {
-		assertThatExceptionOfType(MalformedReplyException.class)
-			.isThrownBy(() -> reader("2\u00005\u001b0 hi\r\n").read())
-			.withMessage("not an SMTP reply: '2?5?0 hi'");
-	}
-
-	@Test
-	void readWhenLineIsShorterThanACodeShouldFail() {
-		assertThatExceptionOfType(MalformedReplyException.class).isThrownBy(() -> reader("25\r\n").read())
-			.withMessage("not an SMTP reply: '25'");
-		assertThatExceptionOfType(MalformedReplyException.class).isThrownBy(() -> reader("\r\n").read())
-			.withMessage("not an SMTP reply");
-	}
-
-	@Test
-	void readWhenCodeIsFollowedByNeitherSpaceNorHyphenShouldFail() {
-		assertThatExceptionOfType(MalformedReplyException.class).isThrownBy(() -> reader("250_OK\r\n").read())
-			.withMessage("no space or hyphen after the reply code: '250_OK'");
-	}
-
-	@Test
-	void readWhenGarbageIsLongShouldQuoteOnlyAShortExcerpt() {
+	/**
+	 * {@code (case, input line, message)} for lines that cannot start a reply.
+	 */
+	static Stream<Arguments> malformedLines() {
 		String garbage = "HTTP/1.1 400 Bad Request " + "y".repeat(500);
-		assertThatExceptionOfType(MalformedReplyException.class).isThrownBy(() -> reader(garbage + "\r\n").read())
-			.withMessage("not an SMTP reply: '" + garbage.substring(0, 40) + "'");
+		return Stream.of(Arguments.of("code not numeric", "2x0 what", "not an SMTP reply: '2x0 what'"),
+				Arguments.of("code above 599", "600 what", "not an SMTP reply: '600 what'"),
+				Arguments.of("code below 100", "099 what", "not an SMTP reply: '099 what'"),
+				Arguments.of("control bytes in the code, quoted printable", "2\u00005\u001b0 hi",
+						"not an SMTP reply: '2?5?0 hi'"),
+				Arguments.of("shorter than a code", "25", "not an SMTP reply: '25'"),
+				Arguments.of("empty line", "", "not an SMTP reply"),
+				Arguments.of("neither space nor hyphen after the code", "250_OK",
+						"no space or hyphen after the reply code: '250_OK'"),
+				Arguments.of("long garbage, quoted as a short excerpt", garbage,
+						"not an SMTP reply: '" + garbage.substring(0, 40) + "'"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("malformedLines")
+	void readWhenLineIsNotAReplyShouldFailSayingWhy(String description, String line, String message) {
+		assertThatExceptionOfType(MalformedReplyException.class).isThrownBy(() -> reader(line + "\r\n").read())
+			.withMessage(message);
 	}
 
 	@Test

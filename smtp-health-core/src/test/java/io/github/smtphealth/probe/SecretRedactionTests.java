@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.github.smtphealth.probe.ProbeFixtures.failureOf;
 import static io.github.smtphealth.probe.ProbeFixtures.probe;
+import static io.github.smtphealth.probe.ProbeFixtures.probeSucceeding;
 import static io.github.smtphealth.probe.ProbeFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,8 +60,7 @@ class SecretRedactionTests {
 			.expect("AUTH PLAIN ")
 			.send("235 2.7.0 Authentication successful")
 			.answerCommands())) {
-			SmtpProbeResult result = probe(withPassword(server));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(withPassword(server));
 			assertFreeOfSecrets(result.toString());
 		}
 	}
@@ -128,8 +128,7 @@ class SecretRedactionTests {
 			.expect("QUIT")
 			.send("500 Bye " + PASSWORD)
 			.close())) {
-			SmtpProbeResult result = probe(withPassword(server));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(withPassword(server));
 			assertThat(result.quitProblem()).isEqualTo("QUIT answered 500 Bye ******");
 			assertFreeOfSecrets(result.toString());
 		}
@@ -169,8 +168,7 @@ class SecretRedactionTests {
 			.expect("AUTH PLAIN ")
 			.send("235 2.7.0 Authentication successful")
 			.answerCommands())) {
-			SmtpProbeResult result = probe(withPassword(server));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(withPassword(server));
 			assertFreeOfSecrets(result.toString());
 		}
 	}
@@ -211,15 +209,9 @@ class SecretRedactionTests {
 		List<String> logged;
 		try (CapturedLog log = CapturedLog.of(SmtpConnection.class);
 				ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script)
-					.expect("AUTH LOGIN")
-					.send("334 VXNlcm5hbWU6")
-					.readLine()
-					.send("334 UGFzc3dvcmQ6")
-					.readLine()
-					.send("235 2.7.0 Authentication successful")
+					.acceptAuthLogin()
 					.answerCommands())) {
-			SmtpProbeResult result = probe(withPassword(server).authMechanism(AuthMechanism.LOGIN));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(withPassword(server).authMechanism(AuthMechanism.LOGIN));
 			logged = log.lines();
 		}
 		assertThat(logged).as("the probe's debug log").contains("C: MAIL FROM:<>");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import static io.github.smtphealth.probe.ProbeFixtures.HELO;
 import static io.github.smtphealth.probe.ProbeFixtures.assertFailure;
 import static io.github.smtphealth.probe.ProbeFixtures.probe;
+import static io.github.smtphealth.probe.ProbeFixtures.probeSucceeding;
 import static io.github.smtphealth.probe.ProbeFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -95,8 +96,7 @@ class SmtpAuthenticatorTests {
 			.expect("AUTH PLAIN ")
 			.send("235 2.7.0 Authentication successful")
 			.answerCommands())) {
-			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.AUTO));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(withPassword(server, AuthMechanism.AUTO));
 			assertThat(result.authMechanism()).isEqualTo("PLAIN");
 			assertThat(result.phases()).containsKey(Phase.AUTH);
 			server.awaitCompleted(1, WAIT);
@@ -108,15 +108,9 @@ class SmtpAuthenticatorTests {
 	@Test
 	void authLoginShouldAnswerUsernameThenPassword() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "LOGIN PLAIN")
-			.expect("AUTH LOGIN")
-			.send("334 VXNlcm5hbWU6")
-			.readLine()
-			.send("334 UGFzc3dvcmQ6")
-			.readLine()
-			.send("235 2.7.0 Authentication successful")
+			.acceptAuthLogin()
 			.answerCommands())) {
-			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.LOGIN));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(withPassword(server, AuthMechanism.LOGIN));
 			assertThat(result.authMechanism()).isEqualTo("LOGIN");
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.received()).containsSubsequence("AUTH LOGIN", base64(USER), base64(PASSWORD),
@@ -133,8 +127,7 @@ class SmtpAuthenticatorTests {
 			.readLine()
 			.send("235 2.7.0 Authentication successful")
 			.answerCommands())) {
-			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.AUTO));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(withPassword(server, AuthMechanism.AUTO));
 			assertThat(result.authMechanism()).isEqualTo("CRAM-MD5");
 			server.awaitCompleted(1, WAIT);
 			String expected = base64(USER + " " + hmacMd5(PASSWORD, challenge));
@@ -149,8 +142,7 @@ class SmtpAuthenticatorTests {
 			.expect("AUTH XOAUTH2 ")
 			.send("235 2.7.0 Accepted")
 			.answerCommands())) {
-			SmtpProbeResult result = probe(withToken(server));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(withToken(server));
 			assertThat(result.authMechanism()).isEqualTo("XOAUTH2");
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.received())

@@ -26,6 +26,7 @@ import static io.github.smtphealth.probe.ProbeFixtures.assertFailure;
 import static io.github.smtphealth.probe.ProbeFixtures.assertWithinDeadline;
 import static io.github.smtphealth.probe.ProbeFixtures.failureOf;
 import static io.github.smtphealth.probe.ProbeFixtures.probe;
+import static io.github.smtphealth.probe.ProbeFixtures.probeSucceeding;
 import static io.github.smtphealth.probe.ProbeFixtures.resolvingTo;
 import static io.github.smtphealth.probe.ProbeFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,8 +78,7 @@ class SmtpProbeFaultTests {
 	@Test
 	void probeWhenServerBehavesShouldSucceedAndTimeEveryPhase() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT));
 			assertThat(result.failure()).isNull();
 			assertThat(result.phases()).containsOnlyKeys(Phase.DNS, Phase.CONNECT, Phase.GREETING, Phase.EHLO,
 					Phase.MAIL, Phase.RSET, Phase.QUIT);
@@ -103,10 +103,9 @@ class SmtpProbeFaultTests {
 	@Test
 	void probeWhenSenderAndRecipientAreSetShouldSendBoth() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> greeting(script).expect("EHLO").send("250 scripted.test").answerCommands())) {
-			SmtpProbeResult result = probe(
+			.start((script) -> ehloDone(script).answerCommands())) {
+			SmtpProbeResult result = probeSucceeding(
 					settings(server, TIMEOUT).mailFrom("probe@example.com").rcptTo("postmaster@example.com"));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
 			assertThat(result.phases()).containsKeys(Phase.MAIL, Phase.RCPT, Phase.RSET);
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.received()).containsExactly("EHLO " + HELO, "MAIL FROM:<probe@example.com>",
@@ -119,8 +118,7 @@ class SmtpProbeFaultTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script
 			.send("220-mail.test ESMTP", "220-No UCE", "220 Welcome")
 			.answerCommands())) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT));
 			assertThat(result.greeting()).isEqualTo("220 mail.test ESMTP");
 		}
 	}
@@ -224,8 +222,7 @@ class SmtpProbeFaultTests {
 			.expect("HELO")
 			.send("250 old.test")
 			.answerCommands())) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT));
 			assertThat(result.capabilities()).isEmpty();
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.received()).startsWith("EHLO " + HELO, "HELO " + HELO, "MAIL FROM:<>");
@@ -275,8 +272,7 @@ class SmtpProbeFaultTests {
 			.expect("LHLO")
 			.send("250-lmtp.test", "250-PIPELINING", "250 ENHANCEDSTATUSCODES")
 			.answerCommands())) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT).lmtp(true));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT).lmtp(true));
 			assertThat(result.capabilities()).containsExactly("PIPELINING", "ENHANCEDSTATUSCODES");
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.received()).first().isEqualTo("LHLO " + HELO);
@@ -319,8 +315,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenMailFromIsRejectedShouldFailInMailWithTheCode() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250 scripted.test")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script)
 			.expect("MAIL FROM:<>")
 			.send("550 5.7.1 Null sender not accepted here")
 			.silence(Duration.ofSeconds(5)))) {
@@ -333,8 +328,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenMailFromIsAnsweredWithATransientErrorShouldFail() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250 scripted.test")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script)
 			.expect("MAIL")
 			.send("451 4.3.0 Try again later")
 			.silence(Duration.ofSeconds(5)))) {
@@ -345,8 +339,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenRecipientIsRejectedShouldFailInRcptWithTheCode() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250 scripted.test")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script)
 			.expect("MAIL")
 			.send("250 OK")
 			.expect("RCPT TO:<nobody@example.com>")
@@ -359,8 +352,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenRsetIsRejectedShouldFailInRsetWithTheCode() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250 scripted.test")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script)
 			.expect("MAIL")
 			.send("250 OK")
 			.expect("RSET")
@@ -374,16 +366,10 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenQuitIsDroppedShouldSucceedAndRecordTheProblem() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250 scripted.test")
-			.expect("MAIL")
-			.send("250 OK")
-			.expect("RSET")
-			.send("250 OK")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> upToQuit(script)
 			.expect("QUIT")
 			.close())) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT));
 			assertThat(result.quitProblem())
 				.isEqualTo("connection closed by server while waiting for the reply to QUIT");
 			assertThat(result.phases()).containsKey(Phase.QUIT);
@@ -392,32 +378,20 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenQuitIsAnsweredWithoutA221ShouldSucceedAndRecordTheReply() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250 scripted.test")
-			.expect("MAIL")
-			.send("250 OK")
-			.expect("RSET")
-			.send("250 OK")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> upToQuit(script)
 			.expect("QUIT")
 			.send("250 whatever")
 			.close())) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT));
 			assertThat(result.quitProblem()).isEqualTo("QUIT answered 250 whatever");
 		}
 	}
 
 	@Test
 	void probeWhenQuitIsNeverAnsweredShouldSucceedWithinTheDeadline() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250 scripted.test")
-			.expect("MAIL")
-			.send("250 OK")
-			.expect("RSET")
-			.send("250 OK")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> upToQuit(script)
 			.silence())) {
-			SmtpProbeResult result = probe(settings(server, SHORT_TIMEOUT));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(settings(server, SHORT_TIMEOUT));
 			assertThat(result.quitProblem()).isEqualTo("no reply to QUIT before the deadline");
 			assertWithinDeadline(result, SHORT_TIMEOUT);
 		}
@@ -426,15 +400,9 @@ class SmtpProbeFaultTests {
 	@Test
 	void probeWhenQuitIsNeverAnsweredShouldNotWaitForItLongerThanTheQuitWait() {
 		Duration timeout = Duration.ofSeconds(8);
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250 scripted.test")
-			.expect("MAIL")
-			.send("250 OK")
-			.expect("RSET")
-			.send("250 OK")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> upToQuit(script)
 			.silence())) {
-			SmtpProbeResult result = probe(settings(server, timeout));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(settings(server, timeout));
 			assertThat(result.quitProblem()).isEqualTo("no reply to QUIT within 2 s");
 			assertThat(result.phases().get(Phase.QUIT)).isLessThan(Duration.ofSeconds(3));
 			assertThat(result.total()).isLessThan(timeout);
@@ -538,8 +506,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenServerStopsAnsweringMidDialogueShouldTimeOutInThatPhase() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250 scripted.test")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script)
 			.expect("MAIL")
 			.silence())) {
 			SmtpProbeResult result = probe(settings(server, SHORT_TIMEOUT));
@@ -648,9 +615,8 @@ class SmtpProbeFaultTests {
 	@Test
 	void probeWhenFirstAddressRefusesShouldConnectToTheNext() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT).host("two.test")
+			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT).host("two.test")
 				.resolver(resolvingTo("127.0.0.2", "127.0.0.1")));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
 			assertThat(result.remoteAddress()).isEqualTo("127.0.0.1:" + server.port());
 			assertThat(server.connectionCount()).isOne();
 		}
@@ -673,8 +639,7 @@ class SmtpProbeFaultTests {
 	void probeWhenServerIsOnIpv6LoopbackShouldBracketItsAddress() {
 		assumeThat(ipv6LoopbackAvailable()).as("IPv6 loopback available").isTrue();
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().ipv6().script(SmtpScript::happyPath).start()) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT));
 			assertThat(result.remoteAddress()).isEqualTo("[::1]:" + server.port());
 		}
 	}
@@ -729,6 +694,20 @@ class SmtpProbeFaultTests {
 			assertThat(server.errors()).isEmpty();
 			assertThat(server.received()).filteredOn("QUIT"::equals).hasSize(8);
 		}
+	}
+
+	/**
+	 * Greet and answer EHLO with no capabilities.
+	 */
+	private static SmtpScript ehloDone(SmtpScript script) {
+		return greeting(script).expect("EHLO").send("250 scripted.test");
+	}
+
+	/**
+	 * Greet, answer EHLO, MAIL and RSET: what comes next is the probe's QUIT.
+	 */
+	private static SmtpScript upToQuit(SmtpScript script) {
+		return ehloDone(script).expect("MAIL").send("250 OK").expect("RSET").send("250 OK");
 	}
 
 	private static SmtpScript greeting(SmtpScript script) {

@@ -38,6 +38,7 @@ import org.subethamail.smtp.server.SMTPServer;
 import static io.github.smtphealth.probe.ProbeFixtures.HELO;
 import static io.github.smtphealth.probe.ProbeFixtures.failureOf;
 import static io.github.smtphealth.probe.ProbeFixtures.probe;
+import static io.github.smtphealth.probe.ProbeFixtures.probeSucceeding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -104,9 +105,8 @@ class SmtpProbeInProcessServerTests {
 	void subEthaSmtpWithoutSecurityShouldSucceed() {
 		withSubEthaSmtp((server) -> {
 		}, (port) -> {
-			SmtpProbeResult result = probe(
+			SmtpProbeResult result = probeSucceeding(
 					settings(port).mailFrom("probe@example.com").rcptTo("postmaster@example.com"));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
 			assertThat(result.greeting()).startsWith("220 subetha.test");
 			assertThat(result.capabilities()).contains("8BITMIME");
 			assertThat(result.phases()).containsKeys(Phase.CONNECT, Phase.GREETING, Phase.EHLO, Phase.MAIL, Phase.RCPT,
@@ -132,8 +132,7 @@ class SmtpProbeInProcessServerTests {
 	@Test
 	void subEthaSmtpWithStartTlsAndAuthPlainShouldSucceed() {
 		withSubEthaSmtp(SmtpProbeInProcessServerTests::requireTlsAndAuth, (port) -> {
-			SmtpProbeResult result = probe(startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD)));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD)));
 			assertThat(result.authMechanism()).isEqualTo("PLAIN");
 			assertThat(result.capabilities()).anyMatch((line) -> line.startsWith("AUTH "));
 			assertThat(result.phases()).containsKeys(Phase.STARTTLS, Phase.TLS, Phase.AUTH);
@@ -147,9 +146,8 @@ class SmtpProbeInProcessServerTests {
 	@Test
 	void subEthaSmtpWithStartTlsAndAuthLoginShouldSucceed() {
 		withSubEthaSmtp(SmtpProbeInProcessServerTests::requireTlsAndAuth, (port) -> {
-			SmtpProbeResult result = probe(startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
+			SmtpProbeResult result = probeSucceeding(startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
 				.authMechanism(AuthMechanism.LOGIN));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
 			assertThat(result.authMechanism()).isEqualTo("LOGIN");
 		});
 	}
@@ -185,10 +183,9 @@ class SmtpProbeInProcessServerTests {
 		withSubEthaSmtp((server) -> server.serverSocketFactory(CERTIFICATE.serverSslContext())
 			.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(SmtpProbeInProcessServerTests::login)),
 				(port) -> {
-					SmtpProbeResult result = probe(settings(port).security(Security.SMTPS)
+					SmtpProbeResult result = probeSucceeding(settings(port).security(Security.SMTPS)
 						.tls(TlsSettings.trusting(CERTIFICATE.trustManagers()))
 						.credentials(SmtpCredentials.ofPassword(USER, PASSWORD)));
-					assertThat(result.isSuccess()).as("%s", result).isTrue();
 					assertThat(result.authMechanism()).isEqualTo("PLAIN");
 					assertThat(result.tls()).isNotNull();
 					assertThat(result.phases()).containsKey(Phase.TLS).doesNotContainKey(Phase.STARTTLS);
@@ -197,8 +194,7 @@ class SmtpProbeInProcessServerTests {
 
 	@Test
 	void greenMailWithSmtpsAndAuthPlainShouldSucceed() {
-		SmtpProbeResult result = probe(greenMail().credentials(SmtpCredentials.ofPassword(USER, PASSWORD)));
-		assertThat(result.isSuccess()).as("%s", result).isTrue();
+		SmtpProbeResult result = probeSucceeding(greenMail().credentials(SmtpCredentials.ofPassword(USER, PASSWORD)));
 		assertThat(result.authMechanism()).isEqualTo("PLAIN");
 		TlsInfo tls = result.tls();
 		assertThat(tls).isNotNull();
@@ -209,17 +205,15 @@ class SmtpProbeInProcessServerTests {
 
 	@Test
 	void greenMailWithSmtpsAndAuthLoginShouldSucceed() {
-		SmtpProbeResult result = probe(greenMail().credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
+		SmtpProbeResult result = probeSucceeding(greenMail().credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
 			.authMechanism(AuthMechanism.LOGIN));
-		assertThat(result.isSuccess()).as("%s", result).isTrue();
 		assertThat(result.authMechanism()).isEqualTo("LOGIN");
 	}
 
 	@Test
 	void greenMailWithSmtpsAndXoauth2ShouldSucceed() {
-		SmtpProbeResult result = probe(greenMail().credentials(SmtpCredentials.ofToken(USER, PASSWORD))
+		SmtpProbeResult result = probeSucceeding(greenMail().credentials(SmtpCredentials.ofToken(USER, PASSWORD))
 			.authMechanism(AuthMechanism.XOAUTH2));
-		assertThat(result.isSuccess()).as("%s", result).isTrue();
 		assertThat(result.authMechanism()).isEqualTo("XOAUTH2");
 	}
 

@@ -1,9 +1,12 @@
 package io.github.smtphealth.probe;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,24 +148,27 @@ class SmtpProbeSettingsTests {
 			.withMessageStartingWith("'connectTimeout' must be positive");
 	}
 
-	@Test
-	void credentialsWhenXoauth2WithoutTokenShouldBeRejectedNamingTheField() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SmtpProbeSettings.builder("mail.test")
-				.credentials(SmtpCredentials.ofPassword("alice", "secret"))
-				.authMechanism(AuthMechanism.XOAUTH2)
-				.build())
-			.withMessage("'credentials' XOAUTH2 needs a token");
+	/**
+	 * {@code (credentials, mechanism, message)} where the credentials cannot serve the mechanism.
+	 */
+	static Stream<Arguments> credentialsUnfitForTheMechanism() {
+		return Stream.of(
+				Arguments.of(SmtpCredentials.ofPassword("alice", "secret"), AuthMechanism.XOAUTH2,
+						"'credentials' XOAUTH2 needs a token"),
+				Arguments.of(SmtpCredentials.ofToken("alice", "token"), AuthMechanism.PLAIN,
+						"'credentials' PLAIN needs a password"));
 	}
 
-	@Test
-	void credentialsWhenPasswordMechanismWithoutPasswordShouldBeRejectedNamingTheField() {
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("credentialsUnfitForTheMechanism")
+	void credentialsWhenUnfitForTheMechanismShouldBeRejectedNamingTheField(SmtpCredentials credentials,
+			AuthMechanism mechanism, String message) {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> SmtpProbeSettings.builder("mail.test")
-				.credentials(SmtpCredentials.ofToken("alice", "token"))
-				.authMechanism(AuthMechanism.PLAIN)
+				.credentials(credentials)
+				.authMechanism(mechanism)
 				.build())
-			.withMessage("'credentials' PLAIN needs a password");
+			.withMessage(message);
 	}
 
 	@ParameterizedTest

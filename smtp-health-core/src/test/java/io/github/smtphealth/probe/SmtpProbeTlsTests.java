@@ -41,6 +41,7 @@ import static io.github.smtphealth.probe.ProbeFixtures.assertFailure;
 import static io.github.smtphealth.probe.ProbeFixtures.assertWithinDeadline;
 import static io.github.smtphealth.probe.ProbeFixtures.failureOf;
 import static io.github.smtphealth.probe.ProbeFixtures.probe;
+import static io.github.smtphealth.probe.ProbeFixtures.probeSucceeding;
 import static io.github.smtphealth.probe.ProbeFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,8 +91,7 @@ class SmtpProbeTlsTests {
 	void startTlsShouldUpgradeRecordTheSessionAndKeepOnlyTheCapabilitiesSeenOverTls() {
 		TestCertificate certificate = TestCertificates.chain(HOST);
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> startTlsDialogue(script, certificate))) {
-			SmtpProbeResult result = probe(startTls(server, certificate));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(startTls(server, certificate));
 			TlsInfo tls = result.tls();
 			assertThat(tls).isNotNull();
 			assertThat(tls.protocol()).startsWith("TLSv1.");
@@ -121,9 +121,8 @@ class SmtpProbeTlsTests {
 			.startTls(certificate.serverSslContext())
 			.send("220 scripted.test ESMTP ready")
 			.answerCommands("SIZE 1000"))) {
-			SmtpProbeResult result = probe(settings(HOST, server, TIMEOUT).security(Security.SMTPS)
+			SmtpProbeResult result = probeSucceeding(settings(HOST, server, TIMEOUT).security(Security.SMTPS)
 				.tls(TlsSettings.trusting(certificate.trustManagers())));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
 			assertThat(result.tls()).isNotNull();
 			assertThat(result.tls().subject()).contains("CN=" + HOST);
 			assertThat(result.phases().keySet()).containsExactly(Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.GREETING,
@@ -141,9 +140,8 @@ class SmtpProbeTlsTests {
 			.startTls(certificate.serverSslContext())
 			.send("220 scripted.test ESMTP ready")
 			.answerCommands())) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT).security(Security.SMTPS)
+			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT).security(Security.SMTPS)
 				.tls(TlsSettings.trusting(certificate.trustManagers())));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.sniHostNames()).isEmpty();
 		}
@@ -325,8 +323,7 @@ class SmtpProbeTlsTests {
 			.expect("QUIT")
 			.send("221 Bye")
 			.close())) {
-			SmtpProbeResult result = probe(startTls(server, certificate));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			SmtpProbeResult result = probeSucceeding(startTls(server, certificate));
 			assertThat(result.capabilities()).containsExactly("SIZE 2000");
 			assertThat(result.quitProblem()).isNull();
 			server.awaitCompleted(1, WAIT);
@@ -337,9 +334,7 @@ class SmtpProbeTlsTests {
 	@Test
 	void startTlsWhenPlaintextArrivesAfterThe220ShouldFailTheHandshake() {
 		TestCertificate certificate = TestCertificates.selfSigned(HOST);
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250 STARTTLS")
-			.expect("STARTTLS")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerStartTls()
 			.send("220 2.0.0 Ready to start TLS")
 			.delay(Duration.ofMillis(200))
 			.send("250 X-INJECTED")
@@ -375,9 +370,7 @@ class SmtpProbeTlsTests {
 
 	@Test
 	void startTlsWhenRefusedWith454ShouldFailInStartTlsWithTheCode() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250 STARTTLS")
-			.expect("STARTTLS")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerStartTls()
 			.send("454 4.7.0 TLS not available due to temporary reason")
 			.answerCommands())) {
 			SmtpProbeResult result = probe(settings(HOST, server, TIMEOUT).security(Security.STARTTLS));
@@ -390,9 +383,7 @@ class SmtpProbeTlsTests {
 
 	@Test
 	void startTlsWhenServerGoesSilentInTheHandshakeShouldTimeOutInTls() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250 STARTTLS")
-			.expect("STARTTLS")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerStartTls()
 			.send("220 2.0.0 Ready to start TLS")
 			.silence())) {
 			SmtpProbeResult result = probe(settings(HOST, server, SHORT_TIMEOUT).security(Security.STARTTLS));
@@ -404,9 +395,7 @@ class SmtpProbeTlsTests {
 
 	@Test
 	void startTlsWhenServerClosesInTheHandshakeShouldSaySo() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250 STARTTLS")
-			.expect("STARTTLS")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerStartTls()
 			.send("220 2.0.0 Ready to start TLS")
 			.close())) {
 			SmtpProbeResult result = probe(settings(HOST, server, TIMEOUT).security(Security.STARTTLS));
@@ -438,10 +427,9 @@ class SmtpProbeTlsTests {
 			.expect("AUTH PLAIN ")
 			.send("235 2.7.0 Authentication successful")
 			.answerCommands())) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT)
+			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT)
 				.credentials(SmtpCredentials.ofPassword("alice", "secret-password"))
 				.allowPlaintextAuth(true));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
 			assertThat(result.authMechanism()).isEqualTo("PLAIN");
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.receivedInPlaintext()).anyMatch((line) -> line.startsWith("AUTH PLAIN "));
@@ -458,16 +446,10 @@ class SmtpProbeTlsTests {
 			.startTls(certificate.serverSslContext())
 			.expect("EHLO")
 			.send("250-scripted.test", "250 AUTH LOGIN")
-			.expect("AUTH LOGIN")
-			.send("334 VXNlcm5hbWU6")
-			.readLine()
-			.send("334 UGFzc3dvcmQ6")
-			.readLine()
-			.send("235 2.7.0 Authentication successful")
+			.acceptAuthLogin()
 			.answerCommands())) {
-			SmtpProbeResult result = probe(startTls(server, certificate)
+			SmtpProbeResult result = probeSucceeding(startTls(server, certificate)
 				.credentials(SmtpCredentials.ofPassword("alice", "secret-password")));
-			assertThat(result.isSuccess()).as("%s", result).isTrue();
 			assertThat(result.authMechanism()).isEqualTo("LOGIN");
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.receivedInPlaintext()).containsExactly("EHLO " + HELO, "STARTTLS");
@@ -544,13 +526,7 @@ class SmtpProbeTlsTests {
 			.startTls(context)
 			.expect("EHLO")
 			.send("250-scripted.test", "250-AUTH PLAIN", "250 SIZE 1000")
-			.expect("MAIL")
-			.send("250 OK")
-			.expect("RSET")
-			.send("250 OK")
-			.expect("QUIT")
-			.send("221 Bye")
-			.close();
+			.mailRsetQuit();
 	}
 
 	private static SmtpScript greeting(SmtpScript script) {

@@ -84,6 +84,20 @@ public final class LeakCheck {
 	}
 
 	/**
+	 * Return the names of the threads alive now that were not in this snapshot, for example to see that
+	 * a component started its threads.
+	 * @return the thread names, in no particular order
+	 */
+	public List<String> newThreadNames() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && !this.threads.contains(thread))
+			.map(Thread::getName)
+			.toList();
+	}
+
+	/**
 	 * Return the number of open file descriptors.
 	 * @return the count, or {@code -1} where this platform cannot tell
 	 */

@@ -177,13 +177,50 @@ public final class SmtpScript {
 	public SmtpScript happyPath() {
 		return send("220 scripted.test ESMTP ready").expect("EHLO")
 			.send("250-scripted.test", "250-PIPELINING", "250-SIZE 10240000", "250 8BITMIME")
-			.expect("MAIL")
-			.send("250 OK")
-			.expect("RSET")
-			.send("250 OK")
-			.expect("QUIT")
-			.send("221 Bye")
-			.close();
+			.mailRsetQuit();
+	}
+
+	/**
+	 * Play the end of a normal dialogue: {@code MAIL} → 250, {@code RSET} → 250, {@code QUIT} → 221,
+	 * close.
+	 * @return this script
+	 */
+	public SmtpScript mailRsetQuit() {
+		return expect("MAIL").send("250 OK").expect("RSET").send("250 OK").expect("QUIT").send("221 Bye").close();
+	}
+
+	/**
+	 * Greet, answer {@code EHLO} advertising {@code STARTTLS} only, and read the client's
+	 * {@code STARTTLS}, leaving the answer to what follows.
+	 * @return this script
+	 */
+	public SmtpScript offerStartTls() {
+		return send("220 scripted.test ESMTP ready").expect("EHLO")
+			.send("250-scripted.test", "250 STARTTLS")
+			.expect("STARTTLS");
+	}
+
+	/**
+	 * Greet, answer {@code EHLO} advertising {@code STARTTLS} only, answer {@code STARTTLS} with 220 and do
+	 * the server side of the handshake; what follows is the dialogue over TLS.
+	 * @param sslContext the server context, for example {@link TestCertificate#serverSslContext()}
+	 * @return this script
+	 */
+	public SmtpScript greetAndStartTls(SSLContext sslContext) {
+		return offerStartTls().send("220 2.0.0 Ready to start TLS").startTls(sslContext);
+	}
+
+	/**
+	 * Expect {@code AUTH LOGIN}, ask for the user name and the password (reading each answer) and
+	 * accept them with 235.
+	 * @return this script
+	 */
+	public SmtpScript acceptAuthLogin() {
+		return expect("AUTH LOGIN").send("334 VXNlcm5hbWU6")
+			.readLine()
+			.send("334 UGFzc3dvcmQ6")
+			.readLine()
+			.send("235 2.7.0 Authentication successful");
 	}
 
 	/**

@@ -24,25 +24,16 @@ import org.jspecify.annotations.Nullable;
  * per second the servers see: the in-process server counts what it accepts, Postfix's log counts the
  * rest.
  *
+ * @param context the run
  * @since 0.1.0
  */
-public final class CachedEndpointSection {
+public record CachedEndpointSection(RunContext context) {
 
 	private static final Duration CACHE_TTL = Duration.ofSeconds(1);
 
 	private static final String PATH = "/actuator/health/smtp";
 
 	private static final int[] CONCURRENCY = { 1, 8 };
-
-	private final RunContext context;
-
-	/**
-	 * Create the section.
-	 * @param context the run
-	 */
-	public CachedEndpointSection(RunContext context) {
-		this.context = context;
-	}
 
 	/**
 	 * Measure and report.

@@ -21,19 +21,10 @@ import io.github.smtphealth.benchmarks.support.BenchTarget;
  * whose cache is off, so that every request runs a probe. Both do the same dialogue on the same
  * server; the measurements are interleaved in rounds so that drift in the machine's load hits both.
  *
+ * @param context the run
  * @since 0.1.0
  */
-public final class CheckSmtpSection {
-
-	private final RunContext context;
-
-	/**
-	 * Create the section.
-	 * @param context the run
-	 */
-	public CheckSmtpSection(RunContext context) {
-		this.context = context;
-	}
+public record CheckSmtpSection(RunContext context) {
 
 	/**
 	 * Measure and report.

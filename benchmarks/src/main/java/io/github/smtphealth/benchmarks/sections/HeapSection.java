@@ -25,19 +25,10 @@ import io.github.smtphealth.probe.SmtpProbeSettings;
  * context, check and indicator), before its first check and with its last result held. Measured in
  * this JVM as the growth of the used heap after full collections, over many servers.
  *
+ * @param context the run
  * @since 0.1.0
  */
-public final class HeapSection {
-
-	private final RunContext context;
-
-	/**
-	 * Create the section.
-	 * @param context the run
-	 */
-	public HeapSection(RunContext context) {
-		this.context = context;
-	}
+public record HeapSection(RunContext context) {
 
 	/**
 	 * Measure and report.

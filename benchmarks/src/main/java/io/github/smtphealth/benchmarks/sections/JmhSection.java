@@ -27,9 +27,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Workloads a (floor vs probe), b (Spring's JavaMail path vs probe) and the allocation half of f, from
  * one JMH run of {@link ProbeBenchmark} with the GC profiler.
  *
+ * @param context the run
  * @since 0.1.0
  */
-public final class JmhSection {
+public record JmhSection(RunContext context) {
 
 	private static final String FLOOR = "floor";
 
@@ -38,16 +39,6 @@ public final class JmhSection {
 	private static final String SPRING_MAIL = "springMail";
 
 	private static final double FLOOR_TARGET = 1.10;
-
-	private final RunContext context;
-
-	/**
-	 * Create the section.
-	 * @param context the run
-	 */
-	public JmhSection(RunContext context) {
-		this.context = context;
-	}
 
 	/**
 	 * Run the benchmarks and report them.

@@ -21,9 +21,10 @@ import io.github.smtphealth.benchmarks.support.FastSmtpServer;
  * results are always stale when a request comes (a readiness probe whose period is longer than the
  * TTL), because the two take different paths through the check.
  *
+ * @param context the run
  * @since 0.1.0
  */
-public final class ScaleSection {
+public record ScaleSection(RunContext context) {
 
 	private static final int[] SERVER_COUNTS = { 1, 10, 50 };
 
@@ -40,16 +41,6 @@ public final class ScaleSection {
 	private static final double TARGET = 1.5;
 
 	private static final String PATH = "/actuator/health/smtp";
-
-	private final RunContext context;
-
-	/**
-	 * Create the section.
-	 * @param context the run
-	 */
-	public ScaleSection(RunContext context) {
-		this.context = context;
-	}
 
 	/**
 	 * Measure and report.

@@ -14,19 +14,10 @@ import io.github.smtphealth.benchmarks.support.BenchTarget;
  * ({@code management.health.smtp.enabled=false}: its auto-configuration backs off) and on, with the same
  * server configured (STARTTLS with AUTH and an SSL bundle), started alternately, as Spring Boot logs it.
  *
+ * @param context the run
  * @since 0.1.0
  */
-public final class StartupSection {
-
-	private final RunContext context;
-
-	/**
-	 * Create the section.
-	 * @param context the run
-	 */
-	public StartupSection(RunContext context) {
-		this.context = context;
-	}
+public record StartupSection(RunContext context) {
 
 	/**
 	 * Measure and report.
