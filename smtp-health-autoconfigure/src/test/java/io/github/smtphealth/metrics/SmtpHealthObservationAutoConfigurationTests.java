@@ -146,9 +146,10 @@ class SmtpHealthObservationAutoConfigurationTests {
 				.run((context) -> {
 					MeterRegistry registry = context.getBean(MeterRegistry.class);
 					ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+					// Boot's metrics auto-configuration registers the meter observation handler itself.
+					assertThat(context).hasSingleBean(DefaultMeterObservationHandler.class);
 					AtomicInteger stopped = new AtomicInteger();
 					observations.observationConfig()
-						.observationHandler(new DefaultMeterObservationHandler(registry))
 						.observationHandler(new ObservationHandler<>() {
 
 							@Override
