@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code smtp.check.up}, a gauge per server: 1 when the last probe's verdict was UP or DEGRADED,
  * 0 when it was DOWN;</li>
  * <li>{@code smtp.check.certificate.expiry}, a gauge per server, in seconds since the Unix epoch: when
- * the certificate seen by the last probe that completed a TLS handshake expires. It appears with the
- * first such probe.</li>
+ * the chain's earliest-expiring certificate seen by the last probe that completed a TLS handshake
+ * expires (presented chain and verified path, as Blackbox's {@code probe_ssl_earliest_cert_expiry}).
+ * It appears with the first such probe.</li>
  * </ul>
  * Every name starts with {@code smtp.check}, so Boot's per-prefix properties
  * ({@code management.metrics.enable.smtp.check}, {@code ...distribution.percentiles-histogram.smtp.check})
@@ -172,11 +173,12 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 				this.upRegistered = true;
 			}
 			if (tls != null) {
-				this.certificateExpiry = tls.notAfter().getEpochSecond();
+				// The chain's earliest expiry, as Blackbox's probe_ssl_earliest_cert_expiry.
+				this.certificateExpiry = tls.expiresFirst().notAfter().getEpochSecond();
 				if (!this.certificateExpiryRegistered) {
 					Gauge.builder("smtp.check.certificate.expiry", this, ServerGauges::certificateExpiry)
-						.description("When the server certificate seen by the last SMTP health check probe with TLS "
-								+ "expires, in seconds since the Unix epoch")
+						.description("When the first certificate of the chain seen by the last SMTP health check "
+								+ "probe with TLS expires, in seconds since the Unix epoch")
 						.baseUnit("seconds")
 						.tags(this.tags)
 						.register(registry);

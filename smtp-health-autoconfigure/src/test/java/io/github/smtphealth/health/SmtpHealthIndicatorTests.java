@@ -130,7 +130,8 @@ class SmtpHealthIndicatorTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("security", "starttls").doesNotContainKey("tlsVerification");
 			assertThat(health.getDetails().get("tls")).asInstanceOf(MAP)
-				.containsKeys("protocol", "cipherSuite", "subject", "issuer", "notAfter", "daysUntilExpiry");
+				.containsKeys("protocol", "cipherSuite", "subject", "issuer", "notAfter", "daysUntilExpiry",
+						"expiresFirst");
 			assertThat(health.getDetails().get("phasesMs"))
 				.asInstanceOf(MAP)
 				.containsKeys("starttls", "tls");
@@ -252,6 +253,33 @@ class SmtpHealthIndicatorTests {
 			assertThat((String) tls.get("subject")).contains("127.0.0.1");
 			assertThat(tls.get("issuer")).isEqualTo(tls.get("subject"));
 			assertThat((String) tls.get("cipherSuite")).isNotBlank();
+		}
+	}
+
+	@Test
+	void healthWhenIntermediateExpiresFirstShouldJudgeAndReportTheIntermediate() {
+		Instant now = Instant.now();
+		TestCertificate certificate = TestCertificates.builder("127.0.0.1")
+			.validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(300)))
+			.intermediateValidity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(2)))
+			.build();
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.startTls(certificate.serverSslContext()).happyPath())) {
+			Health health = indicator(smtps(server, certificate).build(), CheckPolicy.DEFAULT).health();
+			assertThat(health.getStatus()).isEqualTo(SmtpHealthStatus.DEGRADED);
+			assertThat((String) health.getDetails().get("reason"))
+				.startsWith("certificate 2 of the chain (CN=smtp-health Test Intermediate CA")
+				.contains("expires in 1 day, within the warning window of 14 days");
+			Map<?, ?> tls = (Map<?, ?>) health.getDetails().get("tls");
+			assertThat((String) tls.get("subject")).contains("CN=127.0.0.1");
+			assertThat((String) tls.get("issuer")).contains("Intermediate CA");
+			assertThat(((Number) tls.get("daysUntilExpiry")).longValue()).isEqualTo(1);
+			assertThat(Instant.parse((String) tls.get("notAfter")))
+				.isEqualTo(certificate.chain().get(1).getNotAfter().toInstant());
+			assertThat(tls.get("expiresFirst")).asInstanceOf(MAP)
+				.containsEntry("position", 2)
+				.containsEntry("chain", "presented")
+				.hasEntrySatisfying("subject", (subject) -> assertThat((String) subject).contains("Intermediate CA"));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -243,19 +244,36 @@ class SmtpCheckMetricsTests {
 	@Test
 	void probedWithSmtpsShouldRecordCertificateExpiryAndTlsPhase() {
 		TestCertificate certificate = TestCertificates.selfSigned("localhost", "127.0.0.1");
+		probeSmtps(certificate);
+		assertThat(this.registry.get("smtp.check.certificate.expiry").gauge().value())
+			.isEqualTo((double) certificate.certificate().getNotAfter().toInstant().getEpochSecond());
+		assertThat(this.registry.get("smtp.check").tags("security", "smtps", "outcome", "success").timer().count())
+			.isOne();
+		assertThat(phaseOutcomes()).containsOnly(entry("dns", "success"), entry("connect", "success"),
+				entry("tls", "success"), entry("greeting", "success"), entry("ehlo", "success"),
+				entry("mail", "success"), entry("rset", "success"), entry("quit", "success"));
+	}
+
+	private void probeSmtps(TestCertificate certificate) {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer
 			.start((script) -> script.startTls(certificate.serverSslContext()).happyPath())) {
 			check(settings(server).security(Security.SMTPS)
 				.tls(TlsSettings.trusting(certificate.trustManagers()))
 				.build(), NO_THRESHOLDS, Duration.ZERO).refresh();
-			assertThat(this.registry.get("smtp.check.certificate.expiry").gauge().value())
-				.isEqualTo((double) certificate.certificate().getNotAfter().toInstant().getEpochSecond());
-			assertThat(this.registry.get("smtp.check").tags("security", "smtps", "outcome", "success").timer().count())
-				.isOne();
-			assertThat(phaseOutcomes()).containsOnly(entry("dns", "success"), entry("connect", "success"),
-					entry("tls", "success"), entry("greeting", "success"), entry("ehlo", "success"),
-					entry("mail", "success"), entry("rset", "success"), entry("quit", "success"));
 		}
+	}
+
+	@Test
+	void certificateExpiryShouldBeTheChainsEarliestNotTheLeafs() {
+		Instant now = Instant.now();
+		TestCertificate certificate = TestCertificates.builder("localhost", "127.0.0.1")
+			.validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(300)))
+			.intermediateValidity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(2)))
+			.build();
+		probeSmtps(certificate);
+		assertThat(this.registry.get("smtp.check.certificate.expiry").gauge().value())
+			.isEqualTo((double) certificate.chain().get(1).getNotAfter().toInstant().getEpochSecond())
+			.isLessThan((double) certificate.certificate().getNotAfter().toInstant().getEpochSecond());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.smtphealth.reliability;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -49,6 +50,25 @@ final class HostileScenarios {
 	static final TestCertificate CHAIN = TestCertificates.chain("127.0.0.1");
 
 	private static final String PLAIN_RESPONSE = Scripts.plainResponse(USERNAME, PASSWORD);
+
+	private static final Instant NOW = Instant.now();
+
+	/**
+	 * A leaf valid for 300 days, issued by an intermediate that expires in 2 days.
+	 */
+	private static final TestCertificate EXPIRING_INTERMEDIATE = TestCertificates.builder("127.0.0.1")
+		.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)))
+		.intermediateValidity(NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(2)))
+		.build();
+
+	private static final TestCertificate EXPIRED_INTERMEDIATE = TestCertificates.builder("127.0.0.1")
+		.intermediateValidity(NOW.minus(Duration.ofDays(60)), NOW.minus(Duration.ofDays(1)))
+		.build();
+
+	private static final TestCertificate NOT_YET_VALID = TestCertificates.builder("127.0.0.1").notYetValid().build();
+
+	private static final String CLIENT_CERTIFICATE_REQUESTED = "TLS handshake failed: the server asked for a client "
+			+ "certificate (CertificateRequest) and none is configured";
 
 	private HostileScenarios() {
 	}
@@ -226,6 +246,46 @@ final class HostileScenarios {
 					.server(of((script) -> script.startTls(CHAIN.serverSslContext()), greet(), ehlo(), mailRsetQuit()))
 					.with(HostileScenarios::withSmtpsTrustingChainRoot)
 					.up(),
+				Scenario.named("intermediate expiring in 2 days behind a leaf valid for 300 days")
+					.server(of((script) -> script.startTls(EXPIRING_INTERMEDIATE.serverSslContext()), greet(), ehlo(),
+							mailRsetQuit()))
+					.with((settings) -> withSmtpsTrusting(settings, EXPIRING_INTERMEDIATE))
+					.degraded("certificate 2 of the chain (CN=smtp-health Test Intermediate CA"),
+				Scenario.named("expired intermediate, chain verified")
+					.server(of((script) -> script.startTls(EXPIRED_INTERMEDIATE.serverSslContext()), greet(), ehlo(),
+							mailRsetQuit()))
+					.with((settings) -> withSmtpsTrusting(settings, EXPIRED_INTERMEDIATE))
+					.down(Phase.TLS, "TLS handshake failed: certificate 2 of the chain expired on"),
+				Scenario.named("expired intermediate, tls.verify false")
+					.server(of((script) -> script.startTls(EXPIRED_INTERMEDIATE.serverSslContext()), greet(), ehlo(),
+							mailRsetQuit()))
+					.with(HostileScenarios::withSmtpsUnverified)
+					.down(Phase.TLS, "TLS handshake failed: certificate 2 of the chain expired on"),
+				Scenario.named("not-yet-valid leaf, tls.verify false")
+					.server(of((script) -> script.startTls(NOT_YET_VALID.serverSslContext()), greet(), ehlo(),
+							mailRsetQuit()))
+					.with(HostileScenarios::withSmtpsUnverified)
+					.down(Phase.TLS, "TLS handshake failed: certificate not valid until"),
+				Scenario.named("TLS 1.3 server requires a client certificate (smtps)")
+					.server(of((script) -> script
+						.startTlsRequiringClientCertificate(CERTIFICATE.serverSslContext("TLSv1.3")), greet(), ehlo(),
+							mailRsetQuit()))
+					.with(HostileScenarios::withSmtps)
+					.down(Phase.TLS, CLIENT_CERTIFICATE_REQUESTED),
+				Scenario.named("TLS 1.3 server requires a client certificate (STARTTLS)")
+					.server(of(greet(), ehlo("STARTTLS"),
+							(script) -> script.expect("STARTTLS")
+								.send("220 2.0.0 Ready to start TLS")
+								.startTlsRequiringClientCertificate(CERTIFICATE.serverSslContext("TLSv1.3")),
+							ehlo(), mailRsetQuit()))
+					.with(HostileScenarios::withStartTls)
+					.down(Phase.TLS, CLIENT_CERTIFICATE_REQUESTED),
+				Scenario.named("TLS 1.2 server requires a client certificate (smtps)")
+					.server(of((script) -> script
+						.startTlsRequiringClientCertificate(CERTIFICATE.serverSslContext("TLSv1.2")), greet(), ehlo(),
+							mailRsetQuit()))
+					.with(HostileScenarios::withSmtps)
+					.down(Phase.TLS, CLIENT_CERTIFICATE_REQUESTED),
 				Scenario.named("TLS 1.2 renegotiation started by the server mid-dialogue")
 					.server(renegotiatingSmtps(CERTIFICATE.serverSslContext("TLSv1.2")))
 					.with(HostileScenarios::withSmtps)
@@ -497,6 +557,15 @@ final class HostileScenarios {
 
 	private static SmtpProbeSettings.Builder withSmtps(SmtpProbeSettings.Builder settings) {
 		return settings.security(Security.SMTPS).tls(TlsSettings.trusting(CERTIFICATE.trustManagers()));
+	}
+
+	private static SmtpProbeSettings.Builder withSmtpsTrusting(SmtpProbeSettings.Builder settings,
+			TestCertificate certificate) {
+		return settings.security(Security.SMTPS).tls(TlsSettings.trusting(certificate.trustManagers()));
+	}
+
+	private static SmtpProbeSettings.Builder withSmtpsUnverified(SmtpProbeSettings.Builder settings) {
+		return settings.security(Security.SMTPS).tls(TlsSettings.DEFAULT.withVerifyCertificate(false));
 	}
 
 	private static SmtpProbeSettings.Builder withSmtpsTrustingChainRoot(SmtpProbeSettings.Builder settings) {

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import io.github.smtphealth.health.SmtpHealthStatus;
 import io.github.smtphealth.probe.Phase;
 import io.github.smtphealth.probe.SmtpProbeSettings;
 import io.github.smtphealth.testsupport.SmtpScript;
@@ -74,6 +75,15 @@ record Scenario(String name, Supplier<Target> target, UnaryOperator<SmtpProbeSet
 		 */
 		Scenario up(String quitProblem) {
 			return build(Status.UP, null, quitProblem);
+		}
+
+		/**
+		 * Expect DEGRADED, with a {@code reason} that contains the given fragment.
+		 * @param reason the fragment
+		 * @return the scenario
+		 */
+		Scenario degraded(String reason) {
+			return build(SmtpHealthStatus.DEGRADED, null, reason);
 		}
 
 		Scenario down(Phase failedPhase, String reason) {

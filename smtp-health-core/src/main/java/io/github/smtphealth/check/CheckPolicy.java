@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.smtphealth.probe.ChainCertificate;
 import io.github.smtphealth.probe.ProbeFailure;
 import io.github.smtphealth.probe.SmtpProbeResult;
 import io.github.smtphealth.probe.TlsInfo;
@@ -17,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param warning response time at or above which the server is DEGRADED, or {@code null}
  * @param critical response time at or above which the server is DOWN, or {@code null}
- * @param expiryWarning certificate lifetime left below which the server is DEGRADED; zero to ignore
- * @param expiryCritical certificate lifetime left below which the server is DOWN; zero to ignore
- * (an expired certificate is always DOWN)
+ * @param expiryWarning lifetime left, of the chain's first certificate to expire, below which the
+ * server is DEGRADED; zero to ignore
+ * @param expiryCritical lifetime left, of the chain's first certificate to expire, below which the
+ * server is DOWN; zero to ignore (an expired certificate is always DOWN)
  * @since 0.1.0
  */
 public record CheckPolicy(@Nullable Duration warning, @Nullable Duration critical, Duration expiryWarning,
@@ -80,17 +82,23 @@ public record CheckPolicy(@Nullable Duration warning, @Nullable Duration critica
 		}
 	}
 
+	/**
+	 * Expiry is the chain's: the certificate that expires first, named when it is not the leaf.
+	 */
 	private void judgeExpiry(TlsInfo tls, Instant now, List<String> down, List<String> degraded) {
+		ChainCertificate first = tls.expiresFirst();
+		String which = (first.position() == 1 && first.presented()) ? first.describe()
+				: first.describe() + " (" + first.subject() + ")";
 		Duration left = tls.timeUntilExpiry(now);
 		if (left.isNegative() || left.isZero()) {
-			down.add("certificate expired on " + tls.notAfter());
+			down.add(which + " expired on " + first.notAfter());
 		}
 		else if (left.compareTo(this.expiryCritical) < 0) {
-			down.add("certificate expires in " + days(left) + ", within the critical window of "
+			down.add(which + " expires in " + days(left) + ", within the critical window of "
 					+ days(this.expiryCritical));
 		}
 		else if (left.compareTo(this.expiryWarning) < 0) {
-			degraded.add("certificate expires in " + days(left) + ", within the warning window of "
+			degraded.add(which + " expires in " + days(left) + ", within the warning window of "
 					+ days(this.expiryWarning));
 		}
 	}

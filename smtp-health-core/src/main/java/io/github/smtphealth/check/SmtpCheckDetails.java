@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.smtphealth.probe.ChainCertificate;
 import io.github.smtphealth.probe.ProbeFailure;
 import io.github.smtphealth.probe.Security;
 import io.github.smtphealth.probe.SmtpProbeResult;
@@ -83,8 +84,15 @@ public final class SmtpCheckDetails {
 		details.put("cipherSuite", tls.cipherSuite());
 		details.put("subject", tls.subject());
 		details.put("issuer", tls.issuer());
-		details.put("notAfter", tls.notAfter().toString());
+		// Expiry is the chain's: the certificate that expires first, which may not be the leaf.
+		ChainCertificate first = tls.expiresFirst();
+		details.put("notAfter", first.notAfter().toString());
 		details.put("daysUntilExpiry", tls.timeUntilExpiry(now).toDays());
+		Map<String, Object> expiresFirst = new LinkedHashMap<>();
+		expiresFirst.put("subject", first.subject());
+		expiresFirst.put("position", first.position());
+		expiresFirst.put("chain", first.presented() ? "presented" : "verified");
+		details.put("expiresFirst", expiresFirst);
 		return details;
 	}
 

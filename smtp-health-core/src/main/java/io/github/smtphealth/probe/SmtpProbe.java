@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import javax.net.ssl.SSLSocket;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,6 +110,8 @@ public final class SmtpProbe {
 
 		private @Nullable TlsInfo tls;
 
+		private TlsConnector.@Nullable Established handshake;
+
 		private @Nullable String quitProblem;
 
 		Run(@Nullable SmtpMessage message) {
@@ -148,7 +148,7 @@ public final class SmtpProbe {
 			if (this.settings.security() == Security.SMTPS) {
 				timed(Phase.TLS, () -> startTls(connection));
 			}
-			SmtpReply greeting = timed(Phase.GREETING, () -> readGreeting(connection));
+			SmtpReply greeting = timed(Phase.GREETING, () -> firstAfterTls(() -> readGreeting(connection)));
 			this.greeting = this.redactor.clean(greeting.summary());
 			if (!greeting.is(SmtpReply.SERVICE_READY)) {
 				throw new ProbeException(Phase.GREETING, FailureKind.REJECTED, greeting.code(),
@@ -159,7 +159,7 @@ public final class SmtpProbe {
 				timed(Phase.STARTTLS, () -> requestStartTls(connection));
 				timed(Phase.TLS, () -> startTls(connection));
 				this.capabilities = Capabilities.NONE;
-				this.capabilities = timed(Phase.EHLO, () -> hello(connection));
+				this.capabilities = timed(Phase.EHLO, () -> firstAfterTls(() -> hello(connection)));
 			}
 			SmtpCredentials credentials = this.settings.credentials();
 			if (credentials != null) {
@@ -216,6 +216,27 @@ public final class SmtpProbe {
 			}
 		}
 
+		/**
+		 * The first exchange over TLS is where a TLS 1.3 server's verdict on the client (a
+		 * {@code certificate_required} alert, or a hang-up after asking for a certificate) shows:
+		 * that is a TLS failure, reported without the TLS details of a session the server refused.
+		 */
+		private <T> T firstAfterTls(Step<T> step) throws ProbeException {
+			try {
+				return step.run();
+			}
+			catch (ProbeException ex) {
+				ProbeException tlsFailure = (this.handshake != null) ? TlsConnector.afterHandshake(ex, this.handshake)
+						: null;
+				if (tlsFailure == null) {
+					throw ex;
+				}
+				this.tls = null;
+				this.currentPhase = Phase.TLS;
+				throw tlsFailure;
+			}
+		}
+
 		private Capabilities hello(SmtpConnection connection) throws ProbeException {
 			String verb = this.settings.lmtp() ? "LHLO" : "EHLO";
 			SmtpReply reply = connection.exchange(Phase.EHLO, verb + " " + this.settings.heloName());
@@ -246,11 +267,12 @@ public final class SmtpProbe {
 
 		private Void startTls(SmtpConnection connection) throws ProbeException {
 			TlsConnector connector = Objects.requireNonNull(SmtpProbe.this.tlsConnector);
-			SSLSocket tlsSocket = connector.handshake(connection.rawSocket(), this.settings.host(), this.settings.port(),
-					this.deadline, this.settings.security() == Security.SMTPS);
-			this.tls = TlsInfo.of(tlsSocket.getSession());
+			TlsConnector.Established established = connector.handshake(connection.rawSocket(), this.settings.host(),
+					this.settings.port(), this.deadline, this.settings.security() == Security.SMTPS);
+			this.handshake = established;
+			this.tls = established.tls();
 			try {
-				connection.switchToTls(tlsSocket);
+				connection.switchToTls(established.socket());
 			}
 			catch (IOException ex) {
 				throw connection.failure(Phase.TLS, "after the TLS handshake", ex);

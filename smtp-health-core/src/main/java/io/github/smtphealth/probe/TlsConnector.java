@@ -20,8 +20,10 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509KeyManager;
 
 import io.github.smtphealth.probe.ExplainingTrustManager.ExplainedCertificateException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Does the client side of a TLS handshake over an open connection, with the trust, host name checks,
@@ -31,28 +33,59 @@ final class TlsConnector {
 
 	private final TlsSettings settings;
 
-	private final SSLSocketFactory socketFactory;
+	private final HandshakeObservations observations = new HandshakeObservations();
+
+	private final KeyManager[] keyManagers;
+
+	private final TrustManager[] trustManagers;
 
 	/**
-	 * Create a connector; the {@link SSLContext} is built once, here.
+	 * Create a connector; the key and trust managers are built once, here.
 	 * @param settings the TLS settings
 	 * @throws IllegalArgumentException if the key or trust material cannot be used
 	 */
 	TlsConnector(TlsSettings settings) {
 		this.settings = settings;
 		try {
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(settings.keyManagers().toArray(new KeyManager[0]), trustManagers(settings), null);
-			this.socketFactory = context.getSocketFactory();
+			this.keyManagers = keyManagers(settings, this.observations);
+			this.trustManagers = trustManagers(settings, this.observations);
+			newSocketFactory();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalArgumentException("TLS settings cannot be used: " + ex.getMessage(), ex);
 		}
 	}
 
-	private static TrustManager[] trustManagers(TlsSettings settings) throws GeneralSecurityException {
+	/**
+	 * A context per handshake, so that no TLS session is ever resumed: a resumed session skips the
+	 * certificate messages, and a health check must see, verify and report the server's chain (and
+	 * whether it asks for a client certificate) on every probe.
+	 */
+	private SSLSocketFactory newSocketFactory() throws GeneralSecurityException {
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(this.keyManagers, this.trustManagers, null);
+		return context.getSocketFactory();
+	}
+
+	/**
+	 * JSSE uses the first X.509 key manager only; it is wrapped so that a server's request for a client
+	 * certificate is seen, with or without a configured one.
+	 */
+	private static KeyManager[] keyManagers(TlsSettings settings, HandshakeObservations observations) {
+		X509KeyManager configured = null;
+		for (KeyManager keyManager : settings.keyManagers()) {
+			if (keyManager instanceof X509KeyManager x509) {
+				configured = x509;
+				break;
+			}
+		}
+		return new KeyManager[] { new RecordingKeyManager(configured, observations) };
+	}
+
+	private static TrustManager[] trustManagers(TlsSettings settings, HandshakeObservations observations)
+			throws GeneralSecurityException {
 		if (!settings.verifyCertificate()) {
-			return new TrustManager[] { new ExplainingTrustManager(null) };
+			return new TrustManager[] { new ExplainingTrustManager(null, observations) };
 		}
 		List<TrustManager> configured = settings.trustManagers();
 		if (configured.isEmpty()) {
@@ -63,7 +96,7 @@ final class TlsConnector {
 		List<TrustManager> result = new ArrayList<>(configured.size());
 		for (TrustManager trustManager : configured) {
 			result.add((trustManager instanceof X509ExtendedTrustManager extended)
-					? new ExplainingTrustManager(extended) : trustManager);
+					? new ExplainingTrustManager(extended, observations) : trustManager);
 		}
 		return result.toArray(new TrustManager[0]);
 	}
@@ -78,10 +111,11 @@ final class TlsConnector {
 	 * @return the TLS socket
 	 * @throws ProbeException if the handshake fails or the certificate is not accepted
 	 */
-	SSLSocket handshake(Socket raw, String host, int port, Deadline deadline, boolean implicit)
+	Established handshake(Socket raw, String host, int port, Deadline deadline, boolean implicit)
 			throws ProbeException {
+		SSLSocket socket = null;
 		try {
-			SSLSocket socket = (SSLSocket) this.socketFactory.createSocket(raw, host, port, true);
+			socket = (SSLSocket) newSocketFactory().createSocket(raw, host, port, true);
 			SSLParameters parameters = socket.getSSLParameters();
 			if (this.settings.fullyVerified()) {
 				parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -94,11 +128,46 @@ final class TlsConnector {
 			socket.setSSLParameters(parameters);
 			socket.setSoTimeout(deadline.remainingMillisForSocket());
 			socket.startHandshake();
-			return socket;
+			HandshakeObservations.Observation seen = this.observations.of(socket);
+			return new Established(socket, TlsInfo.of(socket.getSession(), seen.verifiedPath()),
+					seen.clientCertificate());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new ProbeException(Phase.TLS, FailureKind.TLS, null, "TLS settings cannot be used: " + ex.getMessage());
 		}
 		catch (IOException | RuntimeException ex) {
-			throw explain(ex, deadline, implicit);
+			HandshakeObservations.ClientCertificate request = (socket != null)
+					? this.observations.of(socket).clientCertificate() : HandshakeObservations.ClientCertificate.NOT_REQUESTED;
+			throw explain(ex, deadline, implicit, request);
 		}
+		finally {
+			if (socket != null) {
+				this.observations.forget(socket);
+			}
+		}
+	}
+
+	/**
+	 * Explain a TLS failure that arrives after the client's side of the handshake finished: over TLS
+	 * 1.3 a server judges the client's certificate only then, and its alert (or its hang-up) comes
+	 * with the first application data.
+	 * @param failure how the first read or write after the handshake failed
+	 * @param established the handshake
+	 * @return the failure to report, in the {@code tls} phase, or {@code null} if it is not a TLS one
+	 */
+	static @Nullable ProbeException afterHandshake(ProbeException failure, Established established) {
+		String explanation = established.clientCertificate().explanation();
+		boolean alert = failure.kind() == FailureKind.TLS;
+		if (!alert && (explanation == null || failure.kind() != FailureKind.CONNECTION)) {
+			return null;
+		}
+		String cause = withoutAlertPrefix(String.valueOf(failure.getMessage()));
+		int colon = cause.indexOf(": ");
+		String what = (alert && colon > 0) ? cause.substring(colon + 2) : alert ? "a TLS alert" : "connection closed";
+		String when = what + ", right after the handshake";
+		return new ProbeException(Phase.TLS, FailureKind.TLS, null, "TLS handshake failed: "
+				+ ((explanation != null) ? explanation + " (" + when + ")" : "the server refused the session (" + when
+						+ ")"));
 	}
 
 	/**
@@ -111,12 +180,22 @@ final class TlsConnector {
 			.toArray(String[]::new);
 	}
 
-	private static ProbeException explain(Exception ex, Deadline deadline, boolean implicit) {
+	private static ProbeException explain(Exception ex, Deadline deadline, boolean implicit,
+			HandshakeObservations.ClientCertificate request) {
 		if (ex instanceof SocketTimeoutException || deadline.isExpired()) {
 			return new ProbeException(Phase.TLS, FailureKind.TIMEOUT, null,
 					"timed out after " + Texts.human(deadline.timeout()) + " during the TLS handshake");
 		}
-		return new ProbeException(Phase.TLS, FailureKind.TLS, null, "TLS handshake failed: " + reason(ex, implicit));
+		String explanation = request.explanation();
+		String reason = reason(ex, implicit);
+		String message = withoutAlertPrefix(String.valueOf(ex.getMessage()));
+		if (explanation != null && !reason.startsWith("certificate")) {
+			reason = explanation + " (" + message + ")";
+		}
+		else if (message.contains("certificate_required")) {
+			reason = "the server requires a client certificate (" + message + ")";
+		}
+		return new ProbeException(Phase.TLS, FailureKind.TLS, null, "TLS handshake failed: " + reason);
 	}
 
 	private static String reason(Exception ex, boolean implicit) {
@@ -150,6 +229,17 @@ final class TlsConnector {
 	 */
 	private static String withoutAlertPrefix(String message) {
 		return message.replaceFirst("^\\([a-z_]+\\) ", "");
+	}
+
+	/**
+	 * A completed client handshake.
+	 *
+	 * @param socket the TLS socket
+	 * @param tls what it established, or {@code null} if the server showed no X.509 certificate
+	 * @param clientCertificate whether the server asked for a client certificate
+	 */
+	record Established(SSLSocket socket, @Nullable TlsInfo tls, HandshakeObservations.ClientCertificate clientCertificate) {
+
 	}
 
 }

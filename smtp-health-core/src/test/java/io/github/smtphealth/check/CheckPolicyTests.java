@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import io.github.smtphealth.probe.FailureKind;
 import io.github.smtphealth.probe.Phase;
+import io.github.smtphealth.probe.ChainCertificate;
 import io.github.smtphealth.probe.ProbeFailure;
 import io.github.smtphealth.probe.SmtpProbeResult;
 import io.github.smtphealth.probe.TlsInfo;
@@ -160,6 +161,27 @@ class CheckPolicyTests {
 	void createWithoutExpiryWindowShouldFail() {
 		assertThatNullPointerException().isThrownBy(() -> new CheckPolicy(null, null, null, Duration.ZERO))
 			.withMessageContaining("expiryWarning");
+	}
+
+	@Test
+	void evaluateShouldJudgeTheChainsFirstCertificateToExpireNotTheLeaf() {
+		TlsInfo leafFor300Days = new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256", "CN=mail.example.com",
+				"CN=Example Intermediate", NOW.minus(Duration.ofDays(60)), NOW.plus(Duration.ofDays(300)),
+				new ChainCertificate(2, "CN=Example Intermediate", NOW.plus(Duration.ofDays(10)), true));
+		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(1), leafFor300Days, null), NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DEGRADED);
+		assertThat(verdict.reason()).isEqualTo("certificate 2 of the chain (CN=Example Intermediate) expires in 10 days, "
+				+ "within the warning window of 14 days");
+	}
+
+	@Test
+	void evaluateShouldNameATrustAnchorOfTheVerifiedPath() {
+		TlsInfo anchorFirst = new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256", "CN=mail.example.com", "CN=Example CA",
+				NOW.minus(Duration.ofDays(60)), NOW.plus(Duration.ofDays(300)),
+				new ChainCertificate(3, "CN=Example Root", NOW.plus(Duration.ofDays(1)), false));
+		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(1), anchorFirst, null), NOW);
+		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
+		assertThat(verdict.reason()).startsWith("certificate 3 of the verified path (CN=Example Root) expires in 1 day");
 	}
 
 	private static TlsInfo expiringIn(Duration left) {

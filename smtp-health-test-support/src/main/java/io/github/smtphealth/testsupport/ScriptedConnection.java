@@ -198,10 +198,13 @@ final class ScriptedConnection {
 		this.socket.shutdownOutput();
 	}
 
-	void startTls(SSLContext sslContext) throws IOException {
+	void startTls(SSLContext sslContext, boolean needClientCertificate) throws IOException {
 		SSLSocket ssl = (SSLSocket) sslContext.getSocketFactory().createSocket(this.raw, null, true);
 		SSLParameters parameters = ssl.getSSLParameters();
 		parameters.setSNIMatchers(List.of(new RecordingSniMatcher(this.server)));
+		if (needClientCertificate) {
+			parameters.setNeedClientAuth(true);
+		}
 		ssl.setSSLParameters(parameters);
 		this.socket = ssl;
 		ssl.startHandshake();

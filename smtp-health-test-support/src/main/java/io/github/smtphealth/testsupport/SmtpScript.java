@@ -155,7 +155,19 @@ public final class SmtpScript {
 	 * @return this script
 	 */
 	public SmtpScript startTls(SSLContext sslContext) {
-		return add("startTls", (connection) -> connection.startTls(sslContext));
+		return add("startTls", (connection) -> connection.startTls(sslContext, false));
+	}
+
+	/**
+	 * Layer server-side TLS over the connection, requiring a client certificate that the context's
+	 * trust managers accept (with {@link TestCertificate#serverSslContext()}, the JDK's default trust
+	 * store, which trusts no test certificate). Over TLS 1.3 the client's handshake completes before
+	 * the server rejects it: the client sees the alert on its first read.
+	 * @param sslContext the server context
+	 * @return this script
+	 */
+	public SmtpScript startTlsRequiringClientCertificate(SSLContext sslContext) {
+		return add("startTls (client certificate required)", (connection) -> connection.startTls(sslContext, true));
 	}
 
 	/**

@@ -153,10 +153,12 @@ public final class TestCertificates {
 	}
 
 	private static X509Certificate intermediateCa(KeyPair keys, X509Certificate issuer, PrivateKey issuerKey,
-			long id) throws GeneralSecurityException, CertIOException, OperatorCreationException {
+			long id, @Nullable Instant notBefore, @Nullable Instant notAfter)
+			throws GeneralSecurityException, CertIOException, OperatorCreationException {
 		Instant now = Instant.now();
 		X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(id),
-				Date.from(now.minus(CA_BACKDATE)), Date.from(now.plus(CA_LIFETIME)),
+				Date.from((notBefore != null) ? notBefore : now.minus(CA_BACKDATE)),
+				Date.from((notAfter != null) ? notAfter : now.plus(CA_LIFETIME)),
 				caName("smtp-health Test Intermediate CA", id), keys.getPublic());
 		JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 		builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
@@ -241,6 +243,10 @@ public final class TestCertificates {
 
 		private Issuance issuance = Issuance.SELF_SIGNED;
 
+		private @Nullable Instant intermediateNotBefore;
+
+		private @Nullable Instant intermediateNotAfter;
+
 		private boolean rsa;
 
 		private Builder(String... names) {
@@ -314,6 +320,19 @@ public final class TestCertificates {
 		}
 
 		/**
+		 * Issue the leaf from an intermediate CA (as {@link #issuedByIntermediate()}) valid for the
+		 * given window instead of the default ten years, for example one that expires before the leaf.
+		 * @param notBefore the first instant the intermediate is valid
+		 * @param notAfter the last instant the intermediate is valid
+		 * @return this builder
+		 */
+		public Builder intermediateValidity(Instant notBefore, Instant notAfter) {
+			this.intermediateNotBefore = notBefore;
+			this.intermediateNotAfter = notAfter;
+			return issuedByIntermediate();
+		}
+
+		/**
 		 * Give the leaf an RSA 2048 key instead of an EC P-256 one (CAs keep EC keys).
 		 * @return this builder
 		 */
@@ -357,7 +376,8 @@ public final class TestCertificates {
 			PrivateKey issuerKey = EcKeys.ROOT.getPrivate();
 			List<X509Certificate> chain = new ArrayList<>();
 			if (this.issuance == Issuance.INTERMEDIATE) {
-				issuer = intermediateCa(EcKeys.INTERMEDIATE, root, issuerKey, id);
+				issuer = intermediateCa(EcKeys.INTERMEDIATE, root, issuerKey, id, this.intermediateNotBefore,
+						this.intermediateNotAfter);
 				issuerKey = EcKeys.INTERMEDIATE.getPrivate();
 				chain.add(issuer);
 			}
