@@ -152,6 +152,26 @@ class SmtpHealthMetricsAutoConfigurationTests {
 		}
 	}
 
+	/**
+	 * Boot resolves every {@code management.metrics.distribution.*} property by name prefix the same
+	 * way; SLO buckets show it on the simple registry, which ignores percentiles-histogram.
+	 */
+	@Test
+	void prefixDistributionPropertyShouldGiveBothTimersBuckets() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner.withConfiguration(bootMetrics())
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
+						"management.metrics.distribution.slo.smtp.check=100ms,1s")
+				.run((context) -> {
+					context.getBean(SmtpChecks.class).checks().get("default").refresh();
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					assertThat(registry.get("smtp.check").timer().takeSnapshot().histogramCounts()).isNotEmpty();
+					assertThat(registry.get("smtp.check.phase").timers())
+						.allSatisfy((timer) -> assertThat(timer.takeSnapshot().histogramCounts()).isNotEmpty());
+				});
+		}
+	}
+
 	@Test
 	void bootCommonTagsShouldTagEverySmtpCheckMeter() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
