@@ -85,7 +85,7 @@ final class Scripts {
 	 * @return the part
 	 */
 	static Consumer<SmtpScript> acceptPlain() {
-		return (script) -> script.expect("AUTH PLAIN ").send("235 2.7.0 Authentication successful");
+		return SmtpScript::acceptAuthPlain;
 	}
 
 	/**
@@ -93,12 +93,7 @@ final class Scripts {
 	 * @return the part
 	 */
 	static Consumer<SmtpScript> acceptLogin() {
-		return (script) -> script.expect("AUTH LOGIN")
-			.send("334 VXNlcm5hbWU6")
-			.readLine()
-			.send("334 UGFzc3dvcmQ6")
-			.readLine()
-			.send("235 2.7.0 Authentication successful");
+		return SmtpScript::acceptAuthLogin;
 	}
 
 	/**

@@ -57,9 +57,7 @@ class DovecotRealServerTests {
 
 	@Test
 	void submissionProbeWithCredentialsWithoutTlsShouldRefuseToSendThemThoughAuthIsOffered() {
-		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, DOVECOT_SUBMISSION, this.lab.host4())
-			.security(Security.NONE)
-			.credentials(LabProbes.credentials(this.lab)));
+		SmtpProbeResult result = LabProbes.run(LabProbes.withCredentials(this.lab, DOVECOT_SUBMISSION, Security.NONE));
 		ProbeFailure failure = LabProbes.failure(result, Phase.AUTH, FailureKind.POLICY);
 		assertThat(failure.reason()).startsWith("refusing to send credentials over an unencrypted connection");
 		assertThat(result.capabilities()).contains("STARTTLS").anyMatch((line) -> line.startsWith("AUTH "));

@@ -50,9 +50,15 @@ final class LabProbes {
 	 * explicitly allowed.
 	 */
 	static SmtpProbeSettings.Builder plaintextAuthAllowed(SmtpLab lab, LabListener listener) {
-		return settings(lab, listener, lab.host4()).security(Security.NONE)
-			.credentials(credentials(lab))
-			.allowPlaintextAuth(true);
+		return withCredentials(lab, listener, Security.NONE).allowPlaintextAuth(true);
+	}
+
+	/**
+	 * Probe settings for a listener on IPv4 with the test user's credentials and the given security,
+	 * which need not be the one the listener is meant for.
+	 */
+	static SmtpProbeSettings.Builder withCredentials(SmtpLab lab, LabListener listener, Security security) {
+		return settings(lab, listener, lab.host4()).security(security).credentials(credentials(lab));
 	}
 
 	/**

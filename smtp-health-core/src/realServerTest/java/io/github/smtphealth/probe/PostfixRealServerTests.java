@@ -35,9 +35,7 @@ class PostfixRealServerTests {
 
 	@Test
 	void probeRequiringStartTlsOfPlainListenerShouldFailInPhaseStartTlsWithoutSendingCredentials() {
-		SmtpProbeResult result = LabProbes.run(LabProbes.settings(this.lab, POSTFIX_PLAIN, this.lab.host4())
-			.security(Security.STARTTLS)
-			.credentials(LabProbes.credentials(this.lab)));
+		SmtpProbeResult result = LabProbes.run(LabProbes.withCredentials(this.lab, POSTFIX_PLAIN, Security.STARTTLS));
 		ProbeFailure failure = LabProbes.failure(result, Phase.STARTTLS, FailureKind.TLS);
 		assertThat(failure.reason()).isEqualTo("STARTTLS not advertised by server");
 		assertThat(result.phases()).doesNotContainKeys(Phase.TLS, Phase.AUTH, Phase.MAIL);

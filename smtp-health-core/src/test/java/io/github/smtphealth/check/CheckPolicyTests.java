@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,11 +53,13 @@ class CheckPolicyTests {
 			.isEqualTo(new CheckVerdict(CheckStatus.UP, null));
 	}
 
-	@Test
-	void evaluateAtWarningShouldBeDegraded() {
-		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(100), null, null), NOW);
-		assertThat(verdict.status()).isEqualTo(CheckStatus.DEGRADED);
-		assertThat(verdict.reason()).isEqualTo("response time 100 ms is at or above the warning threshold of 100 ms");
+	@ParameterizedTest(name = "{0} ms")
+	@CsvSource(delimiter = '|', value = {
+			"100 | DEGRADED | response time 100 ms is at or above the warning threshold of 100 ms",
+			"300 | DOWN     | response time 300 ms is at or above the critical threshold of 300 ms" })
+	void evaluateAtAThresholdShouldSaySo(long millis, CheckStatus status, String reason) {
+		assertThat(THRESHOLDS.evaluate(result(Duration.ofMillis(millis), null, null), NOW))
+			.isEqualTo(new CheckVerdict(status, reason));
 	}
 
 	@Test
@@ -64,13 +67,6 @@ class CheckPolicyTests {
 		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(299), null, null), NOW);
 		assertThat(verdict.status()).isEqualTo(CheckStatus.DEGRADED);
 		assertThat(verdict.reason()).contains("299 ms").contains("warning");
-	}
-
-	@Test
-	void evaluateAtCriticalShouldBeDown() {
-		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(300), null, null), NOW);
-		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
-		assertThat(verdict.reason()).isEqualTo("response time 300 ms is at or above the critical threshold of 300 ms");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -79,6 +80,25 @@ public final class FuzzFigures {
 			value = System.getProperty("JAZZER_FUZZ", "");
 		}
 		return value.equals("1") || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes");
+	}
+
+	/**
+	 * Run one input and count it with the outcome it returns, or, when it throws, as a finding named
+	 * after the exception, which is then rethrown for the fuzzer to report.
+	 * @param input what to do with the input, returning its outcome
+	 */
+	public void execute(Supplier<String> input) {
+		String outcome = "unknown";
+		try {
+			outcome = input.get();
+		}
+		catch (AssertionError | RuntimeException ex) {
+			outcome = FINDING_PREFIX + ex.getClass().getSimpleName();
+			throw ex;
+		}
+		finally {
+			executed(outcome);
+		}
 	}
 
 	/**

@@ -117,17 +117,7 @@ class SmtpProbeFuzzTests {
 		if (!warmedUp) {
 			warmUp();
 		}
-		String outcome = "unknown";
-		try {
-			outcome = probeAndCheck(input);
-		}
-		catch (AssertionError | RuntimeException ex) {
-			outcome = FuzzFigures.FINDING_PREFIX + ex.getClass().getSimpleName();
-			throw ex;
-		}
-		finally {
-			figures.executed(outcome);
-		}
+		figures.execute(() -> probeAndCheck(input));
 	}
 
 	private static String probeAndCheck(byte[] input) {

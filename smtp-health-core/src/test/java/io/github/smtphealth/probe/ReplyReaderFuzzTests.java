@@ -42,17 +42,7 @@ class ReplyReaderFuzzTests {
 	@FuzzTest(maxDuration = "30s")
 	@DictionaryFile(resourcePath = "/io/github/smtphealth/fuzz/smtp-replies.dict")
 	void readWhateverTheServerSendsShouldEndInReplyEofOrMalformedReply(byte[] input) {
-		String outcome = "unknown";
-		try {
-			outcome = readAll(input);
-		}
-		catch (AssertionError | RuntimeException ex) {
-			outcome = FuzzFigures.FINDING_PREFIX + ex.getClass().getSimpleName();
-			throw ex;
-		}
-		finally {
-			figures.executed(outcome);
-		}
+		figures.execute(() -> readAll(input));
 	}
 
 	private static String readAll(byte[] input) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,6 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import io.github.smtphealth.testsupport.SmtpScript;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static io.github.smtphealth.probe.ProbeFixtures.HELO;
 import static io.github.smtphealth.probe.ProbeFixtures.assertFailure;
@@ -93,8 +98,7 @@ class SmtpAuthenticatorTests {
 	@Test
 	void authPlainShouldSendTheInitialResponse() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "PLAIN LOGIN")
-			.expect("AUTH PLAIN ")
-			.send("235 2.7.0 Authentication successful")
+			.acceptAuthPlain()
 			.answerCommands())) {
 			SmtpProbeResult result = probeSucceeding(withPassword(server, AuthMechanism.AUTO));
 			assertThat(result.authMechanism()).isEqualTo("PLAIN");
@@ -168,40 +172,36 @@ class SmtpAuthenticatorTests {
 		}
 	}
 
-	@Test
-	void authWhenServerNeverStopsChallengingShouldGiveUpAfterFiveRounds() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> {
+	/**
+	 * {@code (case, mechanism, what the server does after offering it, kind, code, reason)} for AUTH
+	 * exchanges that go wrong on the server's side.
+	 */
+	static Stream<Arguments> brokenExchanges() {
+		Consumer<SmtpScript> endlessChallenges = (script) -> {
 			offering(script, "LOGIN").expect("AUTH LOGIN");
 			for (int i = 0; i < 6; i++) {
 				script.send("334 VXNlcm5hbWU6").readLine();
 			}
-			script.silence(Duration.ofSeconds(5));
-		})) {
-			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.LOGIN));
-			assertFailure(result, Phase.AUTH, FailureKind.PROTOCOL, 334,
-					"AUTH LOGIN did not finish after 5 challenges");
-		}
+		};
+		Consumer<SmtpScript> notBase64 = (script) -> offering(script, "LOGIN").expect("AUTH LOGIN").send("334 ====");
+		Consumer<SmtpScript> not235 = (script) -> offering(script, "PLAIN").expect("AUTH PLAIN ")
+			.send("250 2.0.0 OK but not really");
+		return Stream.of(
+				Arguments.of("server never stops challenging: give up after five rounds", AuthMechanism.LOGIN,
+						endlessChallenges, FailureKind.PROTOCOL, 334, "AUTH LOGIN did not finish after 5 challenges"),
+				Arguments.of("challenge is not base64", AuthMechanism.LOGIN, notBase64, FailureKind.PROTOCOL, 334,
+						"AUTH LOGIN challenge is not base64"),
+				Arguments.of("server answers something other than 235", AuthMechanism.PLAIN, not235,
+						FailureKind.REJECTED, 250, "AUTH rejected: 250 2.0.0 OK but not really"));
 	}
 
-	@Test
-	void authWhenChallengeIsNotBase64ShouldFailWithAProtocolError() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "LOGIN")
-			.expect("AUTH LOGIN")
-			.send("334 ====")
-			.silence(Duration.ofSeconds(5)))) {
-			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.LOGIN));
-			assertFailure(result, Phase.AUTH, FailureKind.PROTOCOL, 334, "AUTH LOGIN challenge is not base64");
-		}
-	}
-
-	@Test
-	void authWhenServerAnswersWithSomethingOtherThan235ShouldFail() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "PLAIN")
-			.expect("AUTH PLAIN ")
-			.send("250 2.0.0 OK but not really")
-			.silence(Duration.ofSeconds(5)))) {
-			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.PLAIN));
-			assertFailure(result, Phase.AUTH, FailureKind.REJECTED, 250, "AUTH rejected: 250 2.0.0 OK but not really");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("brokenExchanges")
+	void authWhenTheServerBreaksTheExchangeShouldFailInAuth(String description, AuthMechanism mechanism,
+			Consumer<SmtpScript> exchange, FailureKind kind, int replyCode, String reason) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start(exchange.andThen((script) -> script.silence(Duration.ofSeconds(5))))) {
+			assertFailure(probe(withPassword(server, mechanism)), Phase.AUTH, kind, replyCode, reason);
 		}
 	}
 

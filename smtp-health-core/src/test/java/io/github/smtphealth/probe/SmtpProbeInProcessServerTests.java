@@ -36,6 +36,7 @@ import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
 
 import static io.github.smtphealth.probe.ProbeFixtures.HELO;
+import static io.github.smtphealth.probe.ProbeFixtures.assertFailure;
 import static io.github.smtphealth.probe.ProbeFixtures.failureOf;
 import static io.github.smtphealth.probe.ProbeFixtures.probe;
 import static io.github.smtphealth.probe.ProbeFixtures.probeSucceeding;
@@ -120,12 +121,8 @@ class SmtpProbeInProcessServerTests {
 	void subEthaSmtpWhenRecipientIsRefusedShouldFailInRcpt() {
 		withSubEthaSmtp((server) -> server.messageHandlerFactory(SmtpProbeInProcessServerTests::refusingNobody),
 				(port) -> {
-					SmtpProbeResult result = probe(settings(port).rcptTo("nobody@example.com"));
-					ProbeFailure failure = failureOf(result);
-					assertThat(failure.phase()).isEqualTo(Phase.RCPT);
-					assertThat(failure.kind()).isEqualTo(FailureKind.REJECTED);
-					assertThat(failure.replyCode()).isEqualTo(550);
-					assertThat(failure.reason()).isEqualTo("RCPT TO rejected: 550 5.1.1 No such user here");
+					assertFailure(probe(settings(port).rcptTo("nobody@example.com")), Phase.RCPT, FailureKind.REJECTED,
+							550, "RCPT TO rejected: 550 5.1.1 No such user here");
 				});
 	}
 
@@ -157,11 +154,8 @@ class SmtpProbeInProcessServerTests {
 		withSubEthaSmtp(SmtpProbeInProcessServerTests::requireTlsAndAuth, (port) -> {
 			SmtpProbeResult result = probe(
 					startTls(port).credentials(SmtpCredentials.ofPassword(USER, "wrong-password")));
-			ProbeFailure failure = failureOf(result);
-			assertThat(failure.phase()).isEqualTo(Phase.AUTH);
-			assertThat(failure.kind()).isEqualTo(FailureKind.REJECTED);
-			assertThat(failure.replyCode()).isEqualTo(535);
-			assertThat(failure.reason()).isEqualTo("AUTH rejected: 535 Authentication credentials invalid");
+			assertFailure(result, Phase.AUTH, FailureKind.REJECTED, 535,
+					"AUTH rejected: 535 Authentication credentials invalid");
 			assertThat(result.tls()).isNotNull();
 		});
 	}

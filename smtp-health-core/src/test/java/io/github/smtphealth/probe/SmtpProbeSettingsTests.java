@@ -104,31 +104,29 @@ class SmtpProbeSettingsTests {
 			.withMessage("'port' must be between 1 and 65535 but was " + port);
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "", "probe.test\r\nMAIL FROM:<x@example.com>", "probe.test\nRSET", "probe test",
-			"probe.test\u007f" })
-	void heloNameWhenUnsafeShouldBeRejectedNamingTheField(String heloName) {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SmtpProbeSettings.builder("mail.test").heloName(heloName).build())
-			.withMessageStartingWith("'heloName' ");
+	/**
+	 * {@code (field, setter, value)} for every text that would break the dialogue or is not an address.
+	 */
+	static Stream<Arguments> unsafeTexts() {
+		Stream<Arguments> heloNames = Stream
+			.of("", "probe.test\r\nMAIL FROM:<x@example.com>", "probe.test\nRSET", "probe test", "probe.test\u007f")
+			.map((value) -> Arguments.of("heloName", (TextSetter) SmtpProbeSettings.Builder::heloName, value));
+		Stream<Arguments> mailFroms = Stream
+			.of("probe@example.com>\r\nRCPT TO:<victim@example.com", "a@example.com\rRSET", "a@example.com\nRSET",
+					"a b@example.com", "<a@example.com>", "a@example.com\u0000")
+			.map((value) -> Arguments.of("mailFrom", (TextSetter) SmtpProbeSettings.Builder::mailFrom, value));
+		Stream<Arguments> rcptTos = Stream
+			.of("", "victim@example.com>\r\nDATA", "a@example.com\nRSET", "a b@example.com", "<a@example.com>")
+			.map((value) -> Arguments.of("rcptTo", (TextSetter) SmtpProbeSettings.Builder::rcptTo, value));
+		return Stream.of(heloNames, mailFroms, rcptTos).flatMap((arguments) -> arguments);
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "probe@example.com>\r\nRCPT TO:<victim@example.com", "a@example.com\rRSET",
-			"a@example.com\nRSET", "a b@example.com", "<a@example.com>", "a@example.com\u0000" })
-	void mailFromWhenUnsafeShouldBeRejectedNamingTheField(String mailFrom) {
+	@ParameterizedTest(name = "{0} {2}")
+	@MethodSource("unsafeTexts")
+	void textWhenUnsafeShouldBeRejectedNamingTheField(String field, TextSetter setter, String value) {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SmtpProbeSettings.builder("mail.test").mailFrom(mailFrom).build())
-			.withMessageStartingWith("'mailFrom' ");
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "", "victim@example.com>\r\nDATA", "a@example.com\nRSET", "a b@example.com",
-			"<a@example.com>" })
-	void rcptToWhenUnsafeShouldBeRejectedNamingTheField(String rcptTo) {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SmtpProbeSettings.builder("mail.test").rcptTo(rcptTo).build())
-			.withMessageStartingWith("'rcptTo' ");
+			.isThrownBy(() -> setter.set(SmtpProbeSettings.builder("mail.test"), value).build())
+			.withMessageStartingWith("'" + field + "' ");
 	}
 
 	@Test
@@ -199,6 +197,16 @@ class SmtpProbeSettingsTests {
 	 */
 	private static <T> T nullValue() {
 		return null;
+	}
+
+	/**
+	 * One of the builder's text setters.
+	 */
+	@FunctionalInterface
+	interface TextSetter {
+
+		SmtpProbeSettings.Builder set(SmtpProbeSettings.Builder builder, String value);
+
 	}
 
 }

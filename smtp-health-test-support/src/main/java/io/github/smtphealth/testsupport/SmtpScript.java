@@ -223,6 +223,14 @@ public final class SmtpScript {
 	}
 
 	/**
+	 * Expect {@code AUTH PLAIN} with its initial response and accept it with 235.
+	 * @return this script
+	 */
+	public SmtpScript acceptAuthPlain() {
+		return expect("AUTH PLAIN ").send("235 2.7.0 Authentication successful");
+	}
+
+	/**
 	 * Expect {@code AUTH LOGIN}, ask for the user name and the password (reading each answer) and
 	 * accept them with 235.
 	 * @return this script
