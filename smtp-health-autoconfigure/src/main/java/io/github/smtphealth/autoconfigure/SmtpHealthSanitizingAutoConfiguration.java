@@ -13,10 +13,12 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of a {@link SanitizingFunction} that masks the
- * health check's secrets ({@code smtp.check.auth.password}, {@code smtp.check.auth.token} and the
- * same keys under {@code smtp.check.servers.<name>}) in the {@code env} and {@code configprops}
- * endpoints, even when an operator sets {@code show-values: always}. Boot masks its own keys the
- * same way.
+ * health check's secrets ({@code smtp.check.auth.password}, {@code smtp.check.auth.token}, the
+ * delivery check's {@code smtp.check.delivery.imap.password} and the same keys under
+ * {@code smtp.check.servers.<name>}) in the {@code env} and {@code configprops}
+ * endpoints, even when an operator sets {@code show-values: always}; also when they were given as
+ * command-line arguments, in the {@code sun.java.command} system property that {@code env} lists.
+ * Boot masks its own keys the same way.
  *
  * @since 0.1.0
  */
@@ -28,7 +30,14 @@ public final class SmtpHealthSanitizingAutoConfiguration {
 	 * Our secret keys, once the key is in canonical form (see {@link #canonical(String)}).
 	 */
 	private static final Pattern SECRET_KEY = Pattern
-		.compile("smtp\\.check\\.(servers\\..+\\.)?auth\\.(password|token)");
+		.compile("smtp\\.check\\.(servers\\..+\\.)?(auth\\.(password|token)|delivery\\.imap\\.password)");
+
+	/**
+	 * One of our secrets given as a command-line argument ({@code --smtp.check.auth.password=...}),
+	 * as it appears in the JVM's {@code sun.java.command} system property, which {@code env} shows.
+	 */
+	private static final Pattern SECRET_ARGUMENT = Pattern
+		.compile("((?i)smtp[._]check[._]\\S*?(?:password|token)=)\\S*");
 
 	SmtpHealthSanitizingAutoConfiguration() {
 	}
@@ -40,7 +49,13 @@ public final class SmtpHealthSanitizingAutoConfiguration {
 	}
 
 	private static SanitizableData sanitize(SanitizableData data) {
-		return isSecret(data.getKey()) ? data.withSanitizedValue() : data;
+		if (isSecret(data.getKey())) {
+			return data.withSanitizedValue();
+		}
+		if ("sun.java.command".equals(data.getKey()) && data.getValue() instanceof String command) {
+			return data.withValue(SECRET_ARGUMENT.matcher(command).replaceAll("$1" + SanitizableData.SANITIZED_VALUE));
+		}
+		return data;
 	}
 
 	/**

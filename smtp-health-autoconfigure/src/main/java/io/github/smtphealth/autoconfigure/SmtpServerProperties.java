@@ -8,6 +8,7 @@ import io.github.smtphealth.probe.IpFamily;
 import io.github.smtphealth.probe.Security;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.Assert;
 
 /**
@@ -98,6 +99,12 @@ public class SmtpServerProperties {
 	private final Auth auth = new Auth();
 
 	private final Tls tls = new Tls();
+
+	/**
+	 * End-to-end delivery check of this server (a probe message read back over IMAP).
+	 */
+	@NestedConfigurationProperty
+	private @Nullable SmtpDeliveryProperties delivery;
 
 	public @Nullable String getHost() {
 		return this.host;
@@ -232,6 +239,14 @@ public class SmtpServerProperties {
 
 	public Tls getTls() {
 		return this.tls;
+	}
+
+	public @Nullable SmtpDeliveryProperties getDelivery() {
+		return this.delivery;
+	}
+
+	public void setDelivery(@Nullable SmtpDeliveryProperties delivery) {
+		this.delivery = delivery;
 	}
 
 	static void assertPositive(@Nullable Duration duration, String name) {

@@ -20,7 +20,7 @@ final class SmtpHealthDetails {
 		return Health.status(status(outcome.verdict().status())).withDetails(SmtpCheckDetails.of(outcome)).build();
 	}
 
-	private static Status status(CheckStatus status) {
+	static Status status(CheckStatus status) {
 		return switch (status) {
 			case UP -> Status.UP;
 			case DEGRADED -> SmtpHealthStatus.DEGRADED;

@@ -25,7 +25,8 @@ class SmtpHealthSanitizingAutoConfigurationTests {
 			assertThat(new String[] { "smtp.check.auth.password", "smtp.check.auth.token",
 					"smtp.check.servers.relay.auth.password", "smtp.check.servers[relay].auth.token",
 					"smtp.check.servers.my-relay.auth.password", "SMTP_CHECK_AUTH_PASSWORD",
-					"SMTP_CHECK_SERVERS_RELAY_AUTH_TOKEN", "smtp.check.Auth.Password" })
+					"SMTP_CHECK_SERVERS_RELAY_AUTH_TOKEN", "smtp.check.Auth.Password", "smtp.check.delivery.imap.password",
+					"smtp.check.servers[relay].delivery.imap.password", "SMTP_CHECK_DELIVERY_IMAP_PASSWORD" })
 				.allSatisfy((key) -> assertThat(function.apply(new SanitizableData(null, key, "secret")).getValue())
 					.as(key)
 					.isEqualTo(SanitizableData.SANITIZED_VALUE));
@@ -37,10 +38,25 @@ class SmtpHealthSanitizingAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			SanitizingFunction function = context.getBean("smtpCheckSanitizingFunction", SanitizingFunction.class);
 			assertThat(new String[] { "smtp.check.auth.username", "smtp.check.host", "smtp.check.auth.mechanism",
-					"smtp.check.servers.relay.host", "other.auth.password", "smtp.check.auth.password-file" })
+					"smtp.check.servers.relay.host", "other.auth.password", "smtp.check.auth.password-file",
+					"smtp.check.delivery.imap.username", "smtp.check.delivery.imap.host" })
 				.allSatisfy((key) -> assertThat(function.apply(new SanitizableData(null, key, "value")).getValue())
 					.as(key)
 					.isEqualTo("value"));
+		});
+	}
+
+	@Test
+	void sanitizingFunctionShouldMaskOurSecretsInTheJavaCommandLine() {
+		this.contextRunner.run((context) -> {
+			SanitizingFunction function = context.getBean("smtpCheckSanitizingFunction", SanitizingFunction.class);
+			String command = "app.jar --smtp.check.host=mail --smtp.check.auth.password=s3cret "
+					+ "--smtp.check.servers.relay.auth.token=t0ken --smtp.check.delivery.imap.password=imap-Pass "
+					+ "--smtp.check.auth.password-file=/run/p";
+			SanitizableData data = new SanitizableData(null, "sun.java.command", command);
+			assertThat(function.apply(data).getValue()).isEqualTo("app.jar --smtp.check.host=mail "
+					+ "--smtp.check.auth.password=****** --smtp.check.servers.relay.auth.token=****** "
+					+ "--smtp.check.delivery.imap.password=****** --smtp.check.auth.password-file=/run/p");
 		});
 	}
 

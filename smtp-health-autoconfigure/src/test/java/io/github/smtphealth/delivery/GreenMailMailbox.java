@@ -22,15 +22,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A GreenMail server (SMTP and IMAP, both plain, ports chosen by the OS) with one probe mailbox, and
- * the settings of a delivery check that sends to it and reads it back.
+ * the settings of a delivery check that sends to it and reads it back, as engine settings or as
+ * {@code smtp.check.*} properties.
  */
-final class GreenMailMailbox implements AutoCloseable {
+public final class GreenMailMailbox implements AutoCloseable {
 
-	static final String ADDRESS = "probes@localhost";
+	/**
+	 * The address of the probe mailbox.
+	 */
+	public static final String ADDRESS = "probes@localhost";
 
 	static final String LOGIN = "probes";
 
-	static final String PASSWORD = "imap-Secret-73";
+	/**
+	 * The IMAP password of the probe mailbox.
+	 */
+	public static final String PASSWORD = "imap-Secret-73";
 
 	static final String ORIGIN = "test-app/default";
 
@@ -38,7 +45,10 @@ final class GreenMailMailbox implements AutoCloseable {
 
 	private final GreenMailUser user;
 
-	GreenMailMailbox() {
+	/**
+	 * Start GreenMail.
+	 */
+	public GreenMailMailbox() {
 		this.greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 		this.greenMail.start();
 		this.user = this.greenMail.setUser(ADDRESS, LOGIN, PASSWORD);
@@ -98,9 +108,36 @@ final class GreenMailMailbox implements AutoCloseable {
 	}
 
 	/**
-	 * The subjects of the messages in the mailbox.
+	 * Return the properties of a top-level server with the delivery check on this mailbox.
+	 * @return the properties
 	 */
-	List<String> subjects() {
+	public String[] topLevel() {
+		return properties("smtp.check");
+	}
+
+	/**
+	 * Return the properties of a named server with the delivery check on this mailbox.
+	 * @param name the server's name
+	 * @return the properties
+	 */
+	public String[] named(String name) {
+		return properties("smtp.check.servers." + name);
+	}
+
+	private String[] properties(String prefix) {
+		return new String[] { prefix + ".host=127.0.0.1", prefix + ".port=" + smtpPort(),
+				prefix + ".helo-name=delivery.test", prefix + ".mail-from=health@localhost",
+				prefix + ".delivery.enabled=true", prefix + ".delivery.to=" + ADDRESS,
+				prefix + ".delivery.imap.host=127.0.0.1", prefix + ".delivery.imap.port=" + imapPort(),
+				prefix + ".delivery.imap.security=none", prefix + ".delivery.imap.allow-plaintext=true",
+				prefix + ".delivery.imap.username=" + LOGIN, prefix + ".delivery.imap.password=" + PASSWORD };
+	}
+
+	/**
+	 * Return the subjects of the messages in the mailbox.
+	 * @return the subjects
+	 */
+	public List<String> subjects() {
 		return this.greenMail.findReceivedMessages((user) -> user.getLogin().equals(LOGIN), (message) -> true)
 			.map(GreenMailMailbox::subject)
 			.toList();
@@ -115,6 +152,9 @@ final class GreenMailMailbox implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stop GreenMail.
+	 */
 	@Override
 	public void close() {
 		this.greenMail.stop();
