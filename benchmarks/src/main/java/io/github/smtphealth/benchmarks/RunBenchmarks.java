@@ -19,6 +19,7 @@ import java.util.TreeSet;
 
 import io.github.smtphealth.benchmarks.sections.CachedEndpointSection;
 import io.github.smtphealth.benchmarks.sections.CheckSmtpSection;
+import io.github.smtphealth.benchmarks.sections.CommandStartupSection;
 import io.github.smtphealth.benchmarks.sections.HeapSection;
 import io.github.smtphealth.benchmarks.sections.JmhSection;
 import io.github.smtphealth.benchmarks.sections.RunContext;
@@ -31,7 +32,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs every benchmark and writes {@code BENCHMARKS.md}. Started by {@code benchmarks/run.sh}; options
  * are {@code --profile=full|quick}, {@code --out=<file>}, {@code --sample-jar=<jar>},
- * {@code --check-smtp=<executable>}, {@code --work=<dir>}, {@code --only=a,c,d,e,f,g} ({@code a} is the JMH run: a, b and allocation) and
+ * {@code --check-smtp=<executable>}, {@code --smtp-check-jar=<jar>} (with its CDS archive next to it),
+ * {@code --work=<dir>}, {@code --only=a,c,d,e,f,g,h} ({@code a} is the JMH run: a, b and allocation) and
  * {@code --analysis=<file>} (hand-written notes included as they are).
  *
  * @since 0.1.0
@@ -63,7 +65,7 @@ public final class RunBenchmarks {
 		Path out = Path.of(options.getOrDefault("out", "BENCHMARKS.md"));
 		Path work = Path.of(options.getOrDefault("work", "benchmarks/target/run"));
 		Files.createDirectories(work);
-		Set<String> only = new TreeSet<>(Arrays.asList(options.getOrDefault("only", "a,c,d,e,f,g").split(",")));
+		Set<String> only = new TreeSet<>(Arrays.asList(options.getOrDefault("only", "a,c,d,e,f,g,h").split(",")));
 		boolean lab = SmtpLab.find().isPresent();
 		Report report = new Report();
 		RunContext context = new RunContext(profile, report,
@@ -81,6 +83,9 @@ public final class RunBenchmarks {
 		section("e", only, failed, report, () -> new ScaleSection(context).run());
 		section("f", only, failed, report, () -> new HeapSection(context).run());
 		section("g", only, failed, report, () -> new StartupSection(context).run());
+		section("h", only, failed, report, () -> new CommandStartupSection(context,
+				Path.of(options.getOrDefault("smtp-check-jar", "benchmarks/target/run/smtp-check.jar")),
+				Path.of("smtp-health-cli/bin/smtp-check")).run());
 		Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
 		String analysis = options.containsKey("analysis") && Files.isReadable(Path.of(options.get("analysis")))
 				? Files.readString(Path.of(options.get("analysis"))) : null;

@@ -25,35 +25,51 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The training run behind {@code smtp-check.jsa}, the class-data sharing archive built at package
- * time ({@code java -XX:ArchiveClassesAtExit=… -cp smtp-check.jar …CdsTraining keystore password}):
- * one {@code smtp-check -S -U … --ca-file …} against a loopback STARTTLS + AUTH server played here,
- * so the archive holds every class a real check loads, the TLS handshake's included. The key store
- * is made by {@code keytool} in the same build and deleted here; nothing of this runs when the
- * command is used.
+ * The training run behind {@code smtp-check.jsa}, the class-data sharing archive of
+ * {@code bin/smtp-check}: one {@code smtp-check -S -U … --ca-file …} against a loopback STARTTLS +
+ * AUTH server played here, so the archive holds every class a real check loads, the TLS handshake's
+ * included. Run at package time, and again wherever the jar is installed (Java 17 records the jar's
+ * absolute path in the archive): <pre>
+ * java -XX:ArchiveClassesAtExit=smtp-check.jsa -cp smtp-check.jar io.github.smtphealth.cli.CdsTraining
+ * </pre> The server's certificate comes from the JDK's own {@code keytool}, in a temporary directory
+ * that is deleted afterwards. Nothing of this runs when the command is used.
  */
 public final class CdsTraining {
 
 	private static final String SECRET = "training-only";
+
+	private static final String STORE_PASSWORD = "cds-training";
+
+	private static final long KEYTOOL_TIMEOUT_SECONDS = 120;
 
 	private CdsTraining() {
 	}
 
 	/**
 	 * Run one check against a server of our own.
-	 * @param args the PKCS#12 key store of the server's certificate and its password
+	 * @param args none
 	 * @throws Exception if the training cannot run, which fails the build
 	 */
 	public static void main(String[] args) throws Exception {
-		char[] password = args[1].toCharArray();
-		KeyStore keyStore = KeyStore.getInstance("PKCS12");
-		try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
-			keyStore.load(in, password);
+		Path directory = Files.createTempDirectory("smtp-check-training");
+		try {
+			Path store = directory.resolve("server.p12");
+			KeyStore keyStore = keyStore(store);
+			Path ca = Files.writeString(directory.resolve("ca.pem"), pem(keyStore), StandardCharsets.US_ASCII);
+			train(serverContext(keyStore, STORE_PASSWORD.toCharArray()), ca);
 		}
-		Path ca = Files.createTempFile("smtp-check-training", ".pem");
+		finally {
+			try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+				for (Path file : files.toList()) {
+					Files.deleteIfExists(file);
+				}
+			}
+			Files.deleteIfExists(directory);
+		}
+	}
+
+	private static void train(SSLContext tls, Path ca) throws IOException {
 		try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			Files.writeString(ca, pem(keyStore), StandardCharsets.US_ASCII);
-			SSLContext tls = serverContext(keyStore, password);
 			Thread server = new Thread(() -> serve(listener, tls), "smtp-check-training-server");
 			server.setDaemon(true);
 			server.start();
@@ -61,17 +77,36 @@ public final class CdsTraining {
 			PrintStream capture = new PrintStream(output, true, StandardCharsets.UTF_8);
 			int exitCode = new SmtpCheckCommand(capture, capture, Map.of("SMTP_PASSWORD", SECRET)::get)
 				.run(List.of("-H", "127.0.0.1", "-p", String.valueOf(listener.getLocalPort()), "-S", "-U", "training",
-						"--password-env", "SMTP_PASSWORD", "--ca-file", ca.toString(), "-w", "5", "-c", "8", "-t", "10", "-D", "0"));
+						"--password-env", "SMTP_PASSWORD", "--ca-file", ca.toString(), "-w", "5", "-c", "8", "-t", "10",
+						"-D", "0"));
 			if (exitCode != PluginStatus.OK.exitCode()) {
 				throw new IllegalStateException("The CDS training check did not end OK but with exit code " + exitCode
 						+ ": " + output.toString(StandardCharsets.UTF_8));
 			}
 		}
-		finally {
-			Files.deleteIfExists(ca);
-			// keytool refuses to add to an existing store: the next build makes a new one.
-			Files.deleteIfExists(Path.of(args[0]));
+	}
+
+	/**
+	 * A self-signed certificate for 127.0.0.1 from {@code keytool}: the JDK has no public API to make one.
+	 */
+	private static KeyStore keyStore(Path store) throws IOException, GeneralSecurityException, InterruptedException {
+		Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+		Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keystore", store.toString(),
+				"-storetype", "PKCS12", "-storepass", STORE_PASSWORD, "-alias", "training", "-keyalg", "RSA", "-keysize",
+				"2048", "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1", "-validity", "2")
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (!process.waitFor(KEYTOOL_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+				|| process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new IllegalStateException(keytool + " -genkeypair failed");
 		}
+		KeyStore keyStore = KeyStore.getInstance("PKCS12");
+		try (InputStream in = Files.newInputStream(store)) {
+			keyStore.load(in, STORE_PASSWORD.toCharArray());
+		}
+		return keyStore;
 	}
 
 	private static String pem(KeyStore keyStore) throws GeneralSecurityException {

@@ -23,16 +23,32 @@ class SmtpCheckRealServerTests {
 
 	private static final String PASSWORD_VARIABLE = "SMTP_PASSWORD";
 
+	private static final int ATTEMPTS = 3;
+
 	private final SmtpLab lab = SmtpLab.get();
 
 	@TempDir
 	Path directory;
 
+	/**
+	 * The reported time includes this JVM's first TLS handshake (BENCHMARKS.md, section h): on a quiet
+	 * machine about 0.1 s, but on a loaded one it can pass the 1 s of {@code -w 1}. So the command gets
+	 * up to {@value #ATTEMPTS} runs to say OK; every run must be OK or a WARNING for response time,
+	 * never anything else.
+	 */
 	@Test
 	void postfixStartTlsWithPasswordEnvAndCaFileShouldBeOkWithEveryPhase() {
-		CommandRun run = PackagedCommand.jar(labPassword(), "-H", this.lab.host4(), "-p",
-				port(LabListener.POSTFIX_STARTTLS), "-S", "-U", this.lab.user(), "--password-env", PASSWORD_VARIABLE,
-				"--ca-file", this.lab.certificate().toString(), "-w", "1", "-c", "2", "-t", "5");
+		CommandRun run = null;
+		for (int attempt = 0; attempt < ATTEMPTS && (run == null || run.exitCode() != 0); attempt++) {
+			run = PackagedCommand.jar(labPassword(), "-H", this.lab.host4(), "-p", port(LabListener.POSTFIX_STARTTLS),
+					"-S", "-U", this.lab.user(), "--password-env", PASSWORD_VARIABLE, "--ca-file",
+					this.lab.certificate().toString(), "-w", "1", "-c", "2", "-t", "5");
+			if (run.exitCode() != 0) {
+				assertThat(run.statusLine()).as(run.all())
+					.startsWith("SMTP WARNING - response time ")
+					.contains("at or above the warning threshold of 1000 ms");
+			}
+		}
 		assertThat(run.exitCode()).as(run.all()).isZero();
 		assertThat(run.out()).hasLineCount(1);
 		assertThat(run.statusLine()).startsWith("SMTP OK - ")
