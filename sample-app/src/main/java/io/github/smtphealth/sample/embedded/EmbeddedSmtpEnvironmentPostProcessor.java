@@ -24,8 +24,9 @@ import org.springframework.core.env.MapPropertySource;
  * {@code sample.embedded-smtp.enabled} is true (the default) and points the health check at it:
  * {@code smtp.check.host}, {@code port}, {@code security=starttls}, {@code auth.*} and
  * {@code tls.bundle=embedded-smtp}, an SSL bundle that trusts the server's self-signed certificate
- * ({@code spring.ssl.bundle.pem.embedded-smtp.truststore.certificate}, the PEM text itself). These
- * properties take precedence over every other source.
+ * ({@code spring.ssl.bundle.pem.embedded-smtp.truststore.certificate}, the PEM text itself). With
+ * {@code sample.embedded-smtp.delivery=true} it also turns on {@code smtp.check.delivery.*} against
+ * the server's {@link EmbeddedMailbox}. These properties take precedence over every other source.
  * <p>
  * The server starts here, before any bean exists, because its port (free unless configured) and its
  * certificate must be in the environment before the SSL bundles and the health check bind their
@@ -151,6 +152,18 @@ public class EmbeddedSmtpEnvironmentPostProcessor implements EnvironmentPostProc
 		values.put("smtp.check.auth.password", properties.getPassword());
 		values.put("smtp.check.tls.bundle", SSL_BUNDLE_NAME);
 		values.put("spring.ssl.bundle.pem." + SSL_BUNDLE_NAME + ".truststore.certificate", certificate.certificatePem());
+		EmbeddedMailbox mailbox = server.mailbox();
+		if (mailbox != null) {
+			// Plain IMAP is acceptable here only because the mailbox is on loopback and made for the demo.
+			values.put("smtp.check.delivery.enabled", true);
+			values.put("smtp.check.delivery.to", EmbeddedMailbox.ADDRESS);
+			values.put("smtp.check.delivery.imap.host", "127.0.0.1");
+			values.put("smtp.check.delivery.imap.port", mailbox.imapPort());
+			values.put("smtp.check.delivery.imap.security", "none");
+			values.put("smtp.check.delivery.imap.allow-plaintext", true);
+			values.put("smtp.check.delivery.imap.username", EmbeddedMailbox.USERNAME);
+			values.put("smtp.check.delivery.imap.password", mailbox.password());
+		}
 		return values;
 	}
 

@@ -44,6 +44,12 @@ public class EmbeddedSmtpProperties {
 	 */
 	private Duration greetingDelay = Duration.ZERO;
 
+	/**
+	 * Whether to keep what the embedded server accepts in an embedded IMAP mailbox (GreenMail) and
+	 * turn the delivery check (smtp.check.delivery.*) on against it.
+	 */
+	private boolean delivery;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -86,6 +92,14 @@ public class EmbeddedSmtpProperties {
 	public void setGreetingDelay(Duration greetingDelay) {
 		Assert.isTrue(!greetingDelay.isNegative(), () -> "'greeting-delay' must not be negative but was " + greetingDelay);
 		this.greetingDelay = greetingDelay;
+	}
+
+	public boolean isDelivery() {
+		return this.delivery;
+	}
+
+	public void setDelivery(boolean delivery) {
+		this.delivery = delivery;
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
+import org.jspecify.annotations.Nullable;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
@@ -21,7 +22,8 @@ import org.subethamail.smtp.server.SMTPServer;
 /**
  * An SMTP server on the loopback interface that behaves like a mail submission service: STARTTLS is
  * required before anything but EHLO, AUTH PLAIN or LOGIN is required before {@code MAIL}, and every
- * message is accepted and thrown away. Built on SubEthaSMTP; its threads are daemons named
+ * message is accepted and thrown away, or kept in an {@link EmbeddedMailbox} when
+ * {@code sample.embedded-smtp.delivery} is true. Built on SubEthaSMTP; its threads are daemons named
  * {@code embedded-smtp-*}, and {@link #stop()} ends all of them.
  * <p>
  * This is the demo's product code, not a test server: it is what {@code mvn spring-boot:run} checks
@@ -47,10 +49,13 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 
 	private final int port;
 
-	private EmbeddedSmtpServer(SMTPServer server, GreetingDelay greetingDelay) {
+	private final @Nullable EmbeddedMailbox mailbox;
+
+	private EmbeddedSmtpServer(SMTPServer server, GreetingDelay greetingDelay, @Nullable EmbeddedMailbox mailbox) {
 		this.server = server;
 		this.greetingDelay = greetingDelay;
 		this.port = server.getPortAllocated();
+		this.mailbox = mailbox;
 	}
 
 	/**
@@ -64,6 +69,7 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 		SSLContext sslContext = certificate.serverSslContext();
 		String expectedUsername = properties.getUsername();
 		String expectedPassword = properties.getPassword();
+		EmbeddedMailbox mailbox = properties.isDelivery() ? new EmbeddedMailbox() : null;
 		SMTPServer server = SMTPServer.port(properties.getPort())
 			.bindAddress(InetAddress.getLoopbackAddress())
 			.hostName(HOST)
@@ -78,10 +84,21 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 					(username, password, context) -> login(expectedUsername, expectedPassword, username, password)))
 			.requireAuth()
 			.messageHandler((context, from, to, data) -> {
+				if (mailbox != null) {
+					mailbox.deliver(data);
+				}
 			})
 			.build();
-		server.start();
-		return new EmbeddedSmtpServer(server, greetingDelay);
+		try {
+			server.start();
+		}
+		catch (RuntimeException ex) {
+			if (mailbox != null) {
+				mailbox.stop();
+			}
+			throw ex;
+		}
+		return new EmbeddedSmtpServer(server, greetingDelay, mailbox);
 	}
 
 	private static ExecutorService sessionExecutor() {
@@ -128,6 +145,15 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 	}
 
 	/**
+	 * Return the mailbox that keeps what the server accepts, when {@code sample.embedded-smtp.delivery}
+	 * is true.
+	 * @return the mailbox, or {@code null} if accepted messages are thrown away
+	 */
+	public @Nullable EmbeddedMailbox mailbox() {
+		return this.mailbox;
+	}
+
+	/**
 	 * Return whether the server is running.
 	 * @return whether the server is running
 	 */
@@ -145,6 +171,9 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 			if (this.server.isRunning()) {
 				this.server.stop();
 			}
+		}
+		if (this.mailbox != null) {
+			this.mailbox.stop();
 		}
 	}
 
