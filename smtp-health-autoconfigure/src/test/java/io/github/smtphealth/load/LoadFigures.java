@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.smtphealth.testsupport.ReliabilityReports;
+
 /**
  * The figures of one load or fault scenario, as a section of {@code target/reliability/load.md}: each
  * scenario writes its section to {@code target/reliability/load/<key>.md} and the page is rebuilt from
@@ -19,8 +21,6 @@ import java.util.stream.Stream;
  * {@code docs/reliability/load.md} at the repository root.
  */
 final class LoadFigures {
-
-	private static final String PUBLISH_PROPERTY = "smtphealth.reliability.publish";
 
 	private final String key;
 
@@ -63,17 +63,12 @@ final class LoadFigures {
 		section.append("\nMeasured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on Java ")
 			.append(System.getProperty("java.version")).append(", ").append(Runtime.getRuntime().availableProcessors())
 			.append(" CPUs.\n");
-		Path sections = reportDirectory().resolve("load");
+		Path sections = ReliabilityReports.reportDirectory().resolve("load");
 		try {
 			Files.createDirectories(sections);
 			Files.writeString(sections.resolve(this.key + ".md"), section.toString(), StandardCharsets.UTF_8);
 			String page = render(sections);
-			Files.writeString(reportDirectory().resolve("load.md"), page, StandardCharsets.UTF_8);
-			if (Boolean.getBoolean(PUBLISH_PROPERTY)) {
-				Path docs = moduleDirectory().toAbsolutePath().getParent().resolve("docs/reliability");
-				Files.createDirectories(docs);
-				Files.writeString(docs.resolve("load.md"), page, StandardCharsets.UTF_8);
-			}
+			ReliabilityReports.publish("load.md", page);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the load report", ex);
@@ -92,14 +87,6 @@ final class LoadFigures {
 			page.append('\n').append(Files.readString(file, StandardCharsets.UTF_8));
 		}
 		return page.toString();
-	}
-
-	private static Path moduleDirectory() {
-		return Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-	}
-
-	private static Path reportDirectory() {
-		return moduleDirectory().resolve("target/reliability");
 	}
 
 }

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import io.github.smtphealth.testsupport.ReliabilityReports;
+
 /**
  * What one fuzz target did in one run: how many inputs it executed, what became of them, and the
  * slowest call. {@link #write()} stores them under {@code target/reliability/fuzz/} and renders the
@@ -38,8 +40,6 @@ public final class FuzzFigures {
 	 * Prefix of the outcome of an input that broke a documented promise.
 	 */
 	public static final String FINDING_PREFIX = "FINDING ";
-
-	private static final String PUBLISH_PROPERTY = "smtphealth.reliability.publish";
 
 	private final String target;
 
@@ -64,7 +64,7 @@ public final class FuzzFigures {
 	public FuzzFigures(Class<?> testClass, String method, String claim) {
 		this.target = testClass.getSimpleName() + "." + method;
 		this.claim = claim;
-		this.corpusDirectory = moduleDirectory().resolve("src/test/resources")
+		this.corpusDirectory = ReliabilityReports.moduleDirectory().resolve("src/test/resources")
 			.resolve(testClass.getPackageName().replace('.', '/'))
 			.resolve(testClass.getSimpleName() + "Inputs")
 			.resolve(method);
@@ -122,7 +122,7 @@ public final class FuzzFigures {
 	 * Store this run's figures and render the report of every target.
 	 */
 	public void write() {
-		Path directory = reportDirectory().resolve("fuzz");
+		Path directory = ReliabilityReports.reportDirectory().resolve("fuzz");
 		String mode = isFuzzing() ? "fuzzing" : "regression";
 		Properties figures = new Properties();
 		figures.setProperty("target", this.target);
@@ -142,12 +142,7 @@ public final class FuzzFigures {
 				figures.store(writer, null);
 			}
 			String page = render(readAll(directory));
-			Files.writeString(reportDirectory().resolve("fuzz.md"), page, StandardCharsets.UTF_8);
-			if (Boolean.getBoolean(PUBLISH_PROPERTY)) {
-				Path docs = moduleDirectory().toAbsolutePath().getParent().resolve("docs/reliability");
-				Files.createDirectories(docs);
-				Files.writeString(docs.resolve("fuzz.md"), page, StandardCharsets.UTF_8);
-			}
+			ReliabilityReports.publish("fuzz.md", page);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the fuzz report", ex);
@@ -232,18 +227,6 @@ public final class FuzzFigures {
 		catch (IOException ex) {
 			return 0;
 		}
-	}
-
-	/**
-	 * Return the module's directory: Surefire's {@code basedir}, which stays right when a fuzzing run
-	 * works in a directory of its own.
-	 */
-	private static Path moduleDirectory() {
-		return Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-	}
-
-	private static Path reportDirectory() {
-		return moduleDirectory().resolve("target/reliability");
 	}
 
 }

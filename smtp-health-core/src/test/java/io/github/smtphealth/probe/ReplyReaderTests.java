@@ -11,6 +11,7 @@ import io.github.smtphealth.probe.ReplyReader.MalformedReplyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,12 +22,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ReplyReaderTests {
 
-	@Test
-	void readWhenSingleLineShouldReturnCodeAndText() throws IOException {
-		SmtpReply reply = reader("220 mail.test ESMTP ready\r\n").read();
-		assertThat(reply.code()).isEqualTo(220);
-		assertThat(reply.lines()).containsExactly("mail.test ESMTP ready");
-		assertThat(reply.summary()).isEqualTo("220 mail.test ESMTP ready");
+	@ParameterizedTest(name = "''{0}''")
+	@CsvSource(delimiter = '|', value = { "220 mail.test ESMTP ready | 220 | mail.test ESMTP ready",
+			"250 | 250 | ''" })
+	void readWhenSingleLineShouldReturnCodeTextAndSummary(String line, int code, String text) throws IOException {
+		SmtpReply reply = reader(line + "\r\n").read();
+		assertThat(reply.code()).isEqualTo(code);
+		assertThat(reply.lines()).containsExactly(text);
+		assertThat(reply.summary()).isEqualTo(line);
 	}
 
 	@Test
@@ -34,14 +37,6 @@ class ReplyReaderTests {
 		SmtpReply reply = reader("250-mail.test\r\n250-PIPELINING\r\n250 SIZE 1000\r\n").read();
 		assertThat(reply.code()).isEqualTo(250);
 		assertThat(reply.lines()).containsExactly("mail.test", "PIPELINING", "SIZE 1000");
-	}
-
-	@Test
-	void readWhenCodeHasNoTextShouldReturnAnEmptyLine() throws IOException {
-		SmtpReply reply = reader("250\r\n").read();
-		assertThat(reply.code()).isEqualTo(250);
-		assertThat(reply.lines()).containsExactly("");
-		assertThat(reply.summary()).isEqualTo("250");
 	}
 
 	@Test

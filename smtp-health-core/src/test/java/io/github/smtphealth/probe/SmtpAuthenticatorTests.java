@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -95,30 +96,34 @@ class SmtpAuthenticatorTests {
 		}
 	}
 
-	@Test
-	void authPlainShouldSendTheInitialResponse() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "PLAIN LOGIN")
-			.acceptAuthPlain()
-			.answerCommands())) {
-			SmtpProbeResult result = probeSucceeding(withPassword(server, AuthMechanism.AUTO));
-			assertThat(result.authMechanism()).isEqualTo("PLAIN");
-			assertThat(result.phases()).containsKey(Phase.AUTH);
-			server.awaitCompleted(1, WAIT);
-			assertThat(server.received()).containsSubsequence("EHLO " + HELO,
-					"AUTH PLAIN " + base64("\u0000" + USER + "\u0000" + PASSWORD), "MAIL FROM:<>");
-		}
+	/**
+	 * {@code (case, mechanisms offered, the server's side, mechanism asked for, mechanism used, what
+	 * the server must have read in order)} for exchanges that succeed.
+	 */
+	static Stream<Arguments> acceptedExchanges() {
+		return Stream.of(
+				Arguments.of("PLAIN, picked by AUTO, sends the initial response", "PLAIN LOGIN",
+						(Consumer<SmtpScript>) SmtpScript::acceptAuthPlain, AuthMechanism.AUTO, "PLAIN",
+						List.of("EHLO " + HELO, "AUTH PLAIN " + base64("\u0000" + USER + "\u0000" + PASSWORD),
+								"MAIL FROM:<>")),
+				Arguments.of("LOGIN answers user name, then password", "LOGIN PLAIN",
+						(Consumer<SmtpScript>) SmtpScript::acceptAuthLogin, AuthMechanism.LOGIN, "LOGIN",
+						List.of("AUTH LOGIN", base64(USER), base64(PASSWORD), "MAIL FROM:<>")));
 	}
 
-	@Test
-	void authLoginShouldAnswerUsernameThenPassword() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "LOGIN PLAIN")
-			.acceptAuthLogin()
-			.answerCommands())) {
-			SmtpProbeResult result = probeSucceeding(withPassword(server, AuthMechanism.LOGIN));
-			assertThat(result.authMechanism()).isEqualTo("LOGIN");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("acceptedExchanges")
+	void authShouldAnswerTheServerAsTheMechanismSays(String description, String offered,
+			Consumer<SmtpScript> exchange, AuthMechanism mechanism, String used, List<String> read) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> {
+			exchange.accept(offering(script, offered));
+			script.answerCommands();
+		})) {
+			SmtpProbeResult result = probeSucceeding(withPassword(server, mechanism));
+			assertThat(result.authMechanism()).isEqualTo(used);
+			assertThat(result.phases()).containsKey(Phase.AUTH);
 			server.awaitCompleted(1, WAIT);
-			assertThat(server.received()).containsSubsequence("AUTH LOGIN", base64(USER), base64(PASSWORD),
-					"MAIL FROM:<>");
+			assertThat(server.received()).containsSubsequence(read);
 		}
 	}
 

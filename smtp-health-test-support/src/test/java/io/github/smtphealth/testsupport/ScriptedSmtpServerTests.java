@@ -45,11 +45,8 @@ class ScriptedSmtpServerTests {
 			.send("221 bye")
 			.close()); Client client = new Client(server)) {
 			assertThat(client.readLine()).isEqualTo("220 ready");
-			client.send("EHLO client.test");
-			assertThat(client.readLine()).isEqualTo("250-hi");
-			assertThat(client.readLine()).isEqualTo("250 SIZE 1000");
-			client.send("QUIT");
-			assertThat(client.readLine()).isEqualTo("221 bye");
+			client.exchange("EHLO client.test", "250-hi", "250 SIZE 1000");
+			client.exchange("QUIT", "221 bye");
 			assertThat(client.readLine()).isNull();
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.received()).containsExactly("EHLO client.test", "QUIT");
@@ -65,8 +62,7 @@ class ScriptedSmtpServerTests {
 				Client client = new Client(server)) {
 			client.sendRaw("ehlo client.test\n");
 			assertThat(client.readLine()).isEqualTo("250 ok");
-			client.send("anything");
-			assertThat(client.readLine()).isEqualTo("250 read");
+			client.exchange("anything", "250 read");
 			client.hangUp();
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.received()).containsExactly("ehlo client.test", "anything");
@@ -122,9 +118,7 @@ class ScriptedSmtpServerTests {
 				.dribble("250 slow\r\n", Duration.ofMillis(10)));
 				Client client = new Client(server)) {
 			long start = System.nanoTime();
-			assertThat(client.readLine()).isEqualTo("220-split");
-			assertThat(client.readLine()).isEqualTo("220 done");
-			assertThat(client.readLine()).isEqualTo("250 slow");
+			client.expectLines("220-split", "220 done", "250 slow");
 			// 5 chunks with 4 pauses of 20 ms, then 10 bytes with 9 pauses of 10 ms
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(170));
 		}
@@ -190,16 +184,11 @@ class ScriptedSmtpServerTests {
 			.send("221 bye")
 			.close()); Client client = new Client(server)) {
 			assertThat(client.readLine()).isEqualTo("220 ready");
-			client.send("EHLO client.test");
-			assertThat(client.readLine()).isEqualTo("250-hi");
-			assertThat(client.readLine()).isEqualTo("250 STARTTLS");
-			client.send("STARTTLS");
-			assertThat(client.readLine()).isEqualTo("220 go");
+			client.exchange("EHLO client.test", "250-hi", "250 STARTTLS");
+			client.exchange("STARTTLS", "220 go");
 			client.startTls(certificate.clientSslContext(), "mail.example.test");
-			client.send("EHLO client.test");
-			assertThat(client.readLine()).isEqualTo("250 ok");
-			client.send("QUIT");
-			assertThat(client.readLine()).isEqualTo("221 bye");
+			client.exchange("EHLO client.test", "250 ok");
+			client.exchange("QUIT", "221 bye");
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.receivedInPlaintext()).containsExactly("EHLO client.test", "STARTTLS");
 			assertThat(server.receivedLines()).containsExactly(new ReceivedLine(1, false, "EHLO client.test"),
@@ -339,8 +328,7 @@ class ScriptedSmtpServerTests {
 			assertThat(client.readLine()).isEqualTo("220 ready");
 			client.send("EHLO client.test");
 			assertThat(client.readLines("250")).containsExactly("250-scripted.test", "250-SIZE 1000", "250 8BITMIME");
-			client.send("RCPT TO:<a@example.test>");
-			assertThat(client.readLine()).isEqualTo("250 OK");
+			client.exchange("RCPT TO:<a@example.test>", "250 OK");
 			client.send("AUTH PLAIN AGEAYg==");
 			assertThat(client.readLine()).startsWith("502 ");
 			client.send("QUIT");
@@ -451,6 +439,23 @@ class ScriptedSmtpServerTests {
 		void sendRaw(String text) throws IOException {
 			this.out.write(text.getBytes(StandardCharsets.UTF_8));
 			this.out.flush();
+		}
+
+		/**
+		 * Send a command, then assert the lines the server answers with, in order.
+		 */
+		void exchange(String command, String... replyLines) throws IOException {
+			send(command);
+			expectLines(replyLines);
+		}
+
+		/**
+		 * Assert the next lines the server sends.
+		 */
+		void expectLines(String... lines) throws IOException {
+			for (String line : lines) {
+				assertThat(readLine()).isEqualTo(line);
+			}
 		}
 
 		@Nullable String readLine() throws IOException {
