@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 
 import javax.net.ssl.KeyManager;
 
@@ -47,10 +48,14 @@ final class SmtpChecksFactory {
 
 	private final Clock clock;
 
-	SmtpChecksFactory(@Nullable SslBundles sslBundles, SmtpCheckListener listener, Clock clock) {
+	private final ThreadFactory threadFactory;
+
+	SmtpChecksFactory(@Nullable SslBundles sslBundles, SmtpCheckListener listener, Clock clock,
+			ThreadFactory threadFactory) {
 		this.sslBundles = sslBundles;
 		this.listener = listener;
 		this.clock = clock;
+		this.threadFactory = threadFactory;
 	}
 
 	SmtpChecks create(List<Server> servers) {
@@ -58,7 +63,7 @@ final class SmtpChecksFactory {
 		for (Server server : servers) {
 			checks.add(createCheck(server));
 		}
-		return new SmtpChecks(checks);
+		return new SmtpChecks(checks, this.threadFactory);
 	}
 
 	private SmtpCheck createCheck(Server server) {

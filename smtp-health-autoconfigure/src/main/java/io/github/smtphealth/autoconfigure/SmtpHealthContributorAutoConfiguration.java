@@ -1,10 +1,13 @@
 package io.github.smtphealth.autoconfigure;
 
 import java.time.Clock;
+import java.util.concurrent.ThreadFactory;
+
 import io.github.smtphealth.check.SmtpCheckListener;
 import io.github.smtphealth.check.SmtpChecks;
 import io.github.smtphealth.health.SmtpHealthContributor;
 import io.github.smtphealth.health.SmtpHealthIndicator;
+import io.github.smtphealth.probe.ProbeThreads;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,9 +19,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the SMTP health check: {@code smtp} in
@@ -42,19 +47,39 @@ public final class SmtpHealthContributorAutoConfiguration {
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<SmtpCheckListener> listeners) {
 		SmtpCheckListener listener = SmtpCheckListener.all(listeners.orderedStream().toList());
 		SmtpServerResolver resolver = new SmtpServerResolver(Binder.get(environment));
-		SmtpChecks checks = new SmtpChecksFactory(sslBundles.getIfAvailable(), listener, Clock.systemUTC())
+		return new SmtpChecksFactory(sslBundles.getIfAvailable(), listener, Clock.systemUTC(),
+				threadFactory(environment))
 			.create(resolver.resolve(properties));
-		checks.start();
-		return checks;
+	}
+
+	/**
+	 * Started and stopped with the context whoever defined the {@link SmtpChecks} bean.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SmtpChecksLifecycle smtpChecksLifecycle(SmtpChecks smtpChecks) {
+		return new SmtpChecksLifecycle(smtpChecks);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "smtpHealthIndicator", "smtpHealthContributor" })
 	HealthContributor smtpHealthContributor(SmtpChecks smtpChecks, SmtpHealthProperties properties) {
 		if (properties.getServers().isEmpty() && smtpChecks.checks().size() == 1) {
-			return new SmtpHealthIndicator(smtpChecks.checks().values().iterator().next());
+			return new SmtpHealthIndicator(smtpChecks.checks().values().iterator().next(),
+					properties.getPendingStatus());
 		}
-		return new SmtpHealthContributor(smtpChecks);
+		return new SmtpHealthContributor(smtpChecks, properties.getPendingStatus());
+	}
+
+	/**
+	 * Virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+, as Boot's own
+	 * task executors do. Spring's executor makes them without reflection on our side (its
+	 * {@code VirtualThreadDelegate} is a multi-release class), while the starter is built for Java 17.
+	 */
+	private static ThreadFactory threadFactory(Environment environment) {
+		return Threading.VIRTUAL.isActive(environment)
+				? new VirtualThreadTaskExecutor("smtp-health-").getVirtualThreadFactory()
+				: ProbeThreads.daemonThreads();
 	}
 
 }

@@ -3,6 +3,8 @@ package io.github.smtphealth.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.smtphealth.health.PendingStatus;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,8 +22,23 @@ public class SmtpHealthProperties extends SmtpServerProperties {
 	 */
 	private final Map<String, SmtpServerProperties> servers = new LinkedHashMap<>();
 
+	/**
+	 * Health status of a server whose first check is still running: out-of-service keeps a readiness
+	 * group that includes smtp out of service until the server was checked once, unknown lets it
+	 * become ready before.
+	 */
+	private PendingStatus pendingStatus = PendingStatus.OUT_OF_SERVICE;
+
 	public Map<String, SmtpServerProperties> getServers() {
 		return this.servers;
+	}
+
+	public PendingStatus getPendingStatus() {
+		return this.pendingStatus;
+	}
+
+	public void setPendingStatus(PendingStatus pendingStatus) {
+		this.pendingStatus = pendingStatus;
 	}
 
 }

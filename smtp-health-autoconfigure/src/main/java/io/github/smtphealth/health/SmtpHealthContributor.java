@@ -13,26 +13,34 @@ import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.util.Assert;
 
 /**
- * Composite of several named SMTP servers ({@code /actuator/health/smtp/<name>}). When the endpoint
- * walks all of them, every stale server is probed at the same time, so the composite answers in about
- * the time of the slowest server rather than the sum.
+ * Composite of several named SMTP servers ({@code /actuator/health/smtp/<name>}). Listing its members
+ * probes nothing (Boot lists composites while evaluating any group, liveness included); asking a
+ * member for its health serves its latest verdict and, when that is stale, starts its refresh in the
+ * background, so the members of a composite refresh concurrently.
  *
  * @since 0.1.0
  */
 public class SmtpHealthContributor implements CompositeHealthContributor {
 
-	private final SmtpChecks checks;
-
 	private final Map<String, SmtpHealthIndicator> indicators = new LinkedHashMap<>();
+
+	/**
+	 * Create a composite of every check in the group, OUT_OF_SERVICE while a first check runs.
+	 * @param checks the checks
+	 */
+	public SmtpHealthContributor(SmtpChecks checks) {
+		this(checks, PendingStatus.OUT_OF_SERVICE);
+	}
 
 	/**
 	 * Create a composite of every check in the group.
 	 * @param checks the checks
+	 * @param pendingStatus what to report for a server whose first check runs
 	 */
-	public SmtpHealthContributor(SmtpChecks checks) {
+	public SmtpHealthContributor(SmtpChecks checks, PendingStatus pendingStatus) {
 		Assert.notNull(checks, "'checks' must not be null");
-		this.checks = checks;
-		checks.checks().forEach((name, check) -> this.indicators.put(name, new SmtpHealthIndicator(check)));
+		checks.checks()
+			.forEach((name, check) -> this.indicators.put(name, new SmtpHealthIndicator(check, pendingStatus)));
 	}
 
 	@Override
@@ -42,7 +50,6 @@ public class SmtpHealthContributor implements CompositeHealthContributor {
 
 	@Override
 	public Stream<HealthContributors.Entry> stream() {
-		this.checks.prefetchAll();
 		return this.indicators.entrySet()
 			.stream()
 			.map((entry) -> new HealthContributors.Entry(entry.getKey(), entry.getValue()));

@@ -16,16 +16,25 @@ final class SmtpHealthDetails {
 	private SmtpHealthDetails() {
 	}
 
-	static Health toHealth(SmtpCheckOutcome outcome) {
-		return Health.status(status(outcome.verdict().status())).withDetails(SmtpCheckDetails.of(outcome)).build();
+	static Health toHealth(SmtpCheckOutcome outcome, PendingStatus pendingStatus) {
+		return Health.status(status(outcome.verdict().status(), pendingStatus))
+			.withDetails(SmtpCheckDetails.of(outcome))
+			.build();
 	}
 
+	/**
+	 * The status of a verdict for a check without a pending answer of its own (the delivery check).
+	 */
 	static Status status(CheckStatus status) {
+		return status(status, PendingStatus.UNKNOWN);
+	}
+
+	static Status status(CheckStatus status, PendingStatus pendingStatus) {
 		return switch (status) {
 			case UP -> Status.UP;
 			case DEGRADED -> SmtpHealthStatus.DEGRADED;
 			case DOWN -> Status.DOWN;
-			case UNKNOWN -> Status.UNKNOWN;
+			case PENDING -> pendingStatus.status();
 		};
 	}
 

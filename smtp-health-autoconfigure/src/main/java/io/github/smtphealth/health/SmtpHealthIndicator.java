@@ -8,7 +8,8 @@ import org.springframework.util.Assert;
 
 /**
  * {@link HealthIndicator} for one SMTP server: UP, DEGRADED or DOWN from a real SMTP dialogue, with
- * its timings, TLS session and, on failure, the phase that failed and why.
+ * its timings, TLS session and, on failure, the phase that failed and why. It serves the check's
+ * latest verdict and never waits for a probe once one exists (see {@link SmtpCheck#current()}).
  *
  * @since 0.1.0
  */
@@ -16,18 +17,31 @@ public class SmtpHealthIndicator implements HealthIndicator {
 
 	private final SmtpCheck check;
 
+	private final PendingStatus pendingStatus;
+
 	/**
-	 * Create an indicator.
+	 * Create an indicator that reports OUT_OF_SERVICE while the first check runs.
 	 * @param check the check of the server
 	 */
 	public SmtpHealthIndicator(SmtpCheck check) {
+		this(check, PendingStatus.OUT_OF_SERVICE);
+	}
+
+	/**
+	 * Create an indicator.
+	 * @param check the check of the server
+	 * @param pendingStatus what to report while the first check runs
+	 */
+	public SmtpHealthIndicator(SmtpCheck check, PendingStatus pendingStatus) {
 		Assert.notNull(check, "'check' must not be null");
+		Assert.notNull(pendingStatus, "'pendingStatus' must not be null");
 		this.check = check;
+		this.pendingStatus = pendingStatus;
 	}
 
 	@Override
 	public Health health() {
-		return SmtpHealthDetails.toHealth(this.check.current());
+		return SmtpHealthDetails.toHealth(this.check.current(), this.pendingStatus);
 	}
 
 }

@@ -3,12 +3,14 @@ package io.github.smtphealth.autoconfigure;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import io.github.smtphealth.check.CheckPolicy;
 import io.github.smtphealth.check.CheckStatus;
 import io.github.smtphealth.check.RefreshMode;
 import io.github.smtphealth.check.SmtpCheck;
@@ -21,6 +23,7 @@ import io.github.smtphealth.health.SmtpHealthStatus;
 import io.github.smtphealth.probe.AuthMechanism;
 import io.github.smtphealth.probe.IpFamily;
 import io.github.smtphealth.probe.Security;
+import io.github.smtphealth.probe.SmtpProbe;
 import io.github.smtphealth.probe.SmtpProbeSettings;
 import io.github.smtphealth.probe.TlsSettings;
 import io.github.smtphealth.testsupport.PemFiles;
@@ -465,12 +468,112 @@ class SmtpHealthContributorAutoConfigurationTests {
 						"smtp.check.interval=100ms")
 				.run((context) -> {
 					HealthIndicator indicator = context.getBean("smtpHealthContributor", HealthIndicator.class);
+					assertThat(server.connectionCount()).isZero();
+					ApplicationReady.publish(context);
 					await().atMost(Duration.ofSeconds(5))
 						.until(() -> Status.UP.equals(indicator.health().getStatus()) && server.connectionCount() >= 2);
-					assertThat(before.newThreadNames()).anyMatch((name) -> name.startsWith("smtp-health-refresh-"));
+					assertThat(before.newThreadNames()).anyMatch((name) -> name.startsWith("smtp-health-schedule-"));
 				});
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> before.newThreadNames().stream().noneMatch((name) -> name.startsWith("smtp-health-")));
+		}
+	}
+
+	@Test
+	void runShouldStartTheChecksWithTheContextAndProbeOnlyOnceTheApplicationIsReady() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			this.contextRunner
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
+						"smtp.check.helo-name=client.test")
+				.run((context) -> {
+					SmtpChecks checks = context.getBean(SmtpChecks.class);
+					assertThat(checks.isRunning()).isTrue();
+					assertThat(server.connectionCount()).isZero();
+					ApplicationReady.publish(context);
+					await().atMost(Duration.ofSeconds(5))
+						.until(() -> checks.checks().get("default").latest() != null);
+					assertThat(server.connectionCount()).isOne();
+					context.close();
+					assertThat(checks.isRunning()).isFalse();
+				});
+		}
+	}
+
+	@Test
+	void runWithUserDefinedSmtpChecksShouldStartAndStopItWithTheContext() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			SmtpProbeSettings settings = SmtpProbeSettings.builder(server.host())
+				.port(server.port())
+				.heloName("client.test")
+				.build();
+			SmtpChecks own = new SmtpChecks(List.of(new SmtpCheck("own", new SmtpProbe(settings), CheckPolicy.DEFAULT,
+					Duration.ofSeconds(10), RefreshMode.ON_DEMAND, Duration.ofSeconds(30), (outcome) -> {
+					}, Clock.systemUTC())));
+			this.contextRunner.withPropertyValues("smtp.check.host=mail.example.com")
+				.withBean(SmtpChecks.class, () -> own)
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(own.isRunning()).isTrue();
+					ApplicationReady.publish(context);
+					await().atMost(Duration.ofSeconds(5)).until(() -> own.checks().get("own").latest() != null);
+					assertThat(server.connectionCount()).isOne();
+				});
+			assertThat(own.isRunning()).isFalse();
+		}
+	}
+
+	@Test
+	void healthWhileTheFirstCheckRunsShouldBeOutOfServiceByDefault() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.acceptButNeverSpeak()) {
+			this.contextRunner
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
+						"smtp.check.helo-name=client.test", "smtp.check.timeout=5s")
+				.run((context) -> {
+					Health health = context.getBean("smtpHealthContributor", HealthIndicator.class).health();
+					assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+					assertThat(health.getDetails()).containsEntry("refreshing", true).doesNotContainKey("ageMs");
+					assertThat((String) health.getDetails().get("reason"))
+						.contains("the first check is still running");
+				});
+		}
+	}
+
+	@Test
+	void healthWhileTheFirstCheckRunsWithPendingStatusUnknownShouldBeUnknown() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.acceptButNeverSpeak()) {
+			this.contextRunner
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
+						"smtp.check.helo-name=client.test", "smtp.check.timeout=5s",
+						"smtp.check.pending-status=unknown")
+				.run((context) -> assertThat(
+						context.getBean("smtpHealthContributor", HealthIndicator.class).health().getStatus())
+					.isEqualTo(Status.UNKNOWN));
+		}
+	}
+
+	@Test
+	void runWithVirtualThreadsEnabledOnJava17ShouldProbeOnPlatformThreads() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			List<Boolean> virtual = new CopyOnWriteArrayList<>();
+			this.contextRunner
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
+						"smtp.check.helo-name=client.test", "spring.threads.virtual.enabled=true")
+				.withBean("threadListener", SmtpCheckListener.class,
+						() -> (outcome) -> virtual.add(isVirtual(Thread.currentThread())))
+				.run((context) -> {
+					assertThat(context.getBean("smtpHealthContributor", HealthIndicator.class).health().getStatus())
+						.isEqualTo(Status.UP);
+					assertThat(virtual).containsExactly(Runtime.version().feature() >= 21);
+				});
+		}
+	}
+
+	private static boolean isVirtual(Thread thread) {
+		try {
+			return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+		}
+		catch (ReflectiveOperationException ex) {
+			return false;
 		}
 	}
 

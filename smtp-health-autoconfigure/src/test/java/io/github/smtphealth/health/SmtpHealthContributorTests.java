@@ -16,56 +16,64 @@ import io.github.smtphealth.probe.SmtpProbeSettings;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link SmtpHealthContributor}, the composite of named servers.
+ * Tests for {@link SmtpHealthContributor}, the composite of named servers: listing it probes nothing,
+ * asking its members serves their verdicts and refreshes the stale ones concurrently.
  */
 class SmtpHealthContributorTests {
 
 	private static final Duration GREETING_DELAY = Duration.ofMillis(600);
 
-	@Test
-	void streamThenHealthOfEveryServerShouldTakeAboutAsLongAsTheSlowest() {
-		streamThenHealthOfEveryServerShouldProbeConcurrentlyOnce(Duration.ofMinutes(1));
-	}
+	private static final Duration CACHE_TTL = Duration.ofMillis(300);
 
 	@Test
-	void streamThenHealthOfEveryServerWithoutCacheShouldStillUseTheConcurrentProbes() {
-		streamThenHealthOfEveryServerShouldProbeConcurrentlyOnce(Duration.ZERO);
-	}
-
-	private void streamThenHealthOfEveryServerShouldProbeConcurrentlyOnce(Duration cacheTtl) {
-		List<ScriptedSmtpServer> servers = new ArrayList<>();
-		try {
-			try (ScriptedSmtpServer warmUp = ScriptedSmtpServer.happyPath()) {
-				new SmtpHealthIndicator(check("warm-up", warmUp, cacheTtl)).health();
-			}
-			List<SmtpCheck> checks = new ArrayList<>();
-			for (String name : List.of("a", "b", "c")) {
-				ScriptedSmtpServer server = ScriptedSmtpServer
-					.start((script) -> script.delay(GREETING_DELAY).happyPath());
-				servers.add(server);
-				checks.add(check(name, server, cacheTtl));
-			}
-			try (SmtpChecks smtpChecks = new SmtpChecks(checks)) {
-				SmtpHealthContributor contributor = new SmtpHealthContributor(smtpChecks);
-				long start = System.nanoTime();
-				Map<String, Status> statuses = new LinkedHashMap<>();
-				contributor.stream()
-					.forEach((entry) -> statuses.put(entry.name(),
-							((HealthIndicator) entry.contributor()).health().getStatus()));
-				Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-				assertThat(statuses).containsExactly(Map.entry("a", Status.UP), Map.entry("b", Status.UP),
-						Map.entry("c", Status.UP));
-				assertThat(elapsed).isLessThan(GREETING_DELAY.multipliedBy(2));
-			}
+	void healthOfEveryServerAfterStartProbingShouldTakeAboutAsLongAsTheSlowest() {
+		List<ScriptedSmtpServer> servers = slowServers();
+		try (SmtpChecks smtpChecks = new SmtpChecks(checks(servers))) {
+			SmtpHealthContributor contributor = new SmtpHealthContributor(smtpChecks);
+			long start = System.nanoTime();
+			smtpChecks.startProbing();
+			await().atMost(GREETING_DELAY.multipliedBy(2))
+				.until(() -> statuses(contributor).values().stream().allMatch(Status.UP::equals));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(GREETING_DELAY.multipliedBy(2));
 			assertThat(servers).allSatisfy((server) -> assertThat(server.connectionCount()).isOne());
+		}
+		finally {
+			servers.forEach(ScriptedSmtpServer::close);
+		}
+	}
+
+	@Test
+	void streamWhenStaleShouldProbeNothingAndHealthShouldAnswerAtOnceAndRefreshEveryServerConcurrently()
+			throws InterruptedException {
+		List<ScriptedSmtpServer> servers = slowServers();
+		try (SmtpChecks smtpChecks = probedThenStale(servers)) {
+			SmtpHealthContributor contributor = new SmtpHealthContributor(smtpChecks);
+			for (int i = 0; i < 20; i++) {
+				assertThat(contributor.stream().map(HealthContributors.Entry::name)).containsExactly("a", "b", "c");
+			}
+			Thread.sleep(GREETING_DELAY.toMillis());
+			assertThat(servers).allSatisfy((server) -> assertThat(server.connectionCount()).isOne());
+			long start = System.nanoTime();
+			Map<String, Health> stale = health(contributor);
+			Duration answered = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(stale.values()).allSatisfy((health) -> assertThat(health.getDetails())
+				.containsEntry("cached", true)
+				.containsEntry("refreshing", true));
+			// Generous: each member answers from memory while its refresh waits 600 ms for a greeting.
+			assertThat(answered).isLessThan(GREETING_DELAY.dividedBy(2));
+			await().atMost(GREETING_DELAY.multipliedBy(2))
+				.until(() -> servers.stream().allMatch((server) -> server.connectionCount() == 2));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(GREETING_DELAY.multipliedBy(2));
 		}
 		finally {
 			servers.forEach(ScriptedSmtpServer::close);
@@ -76,6 +84,7 @@ class SmtpHealthContributorTests {
 	void getContributorShouldReturnTheNamedServersIndicator() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath();
 				SmtpChecks checks = new SmtpChecks(List.of(check("relay", server), check("backup", server)))) {
+			checks.start();
 			SmtpHealthContributor contributor = new SmtpHealthContributor(checks);
 			HealthContributor relay = contributor.getContributor("relay");
 			assertThat(relay).isInstanceOf(SmtpHealthIndicator.class);
@@ -86,6 +95,48 @@ class SmtpHealthContributorTests {
 			assertThat(backup.health().getStatus()).isEqualTo(Status.UP);
 			assertThat(server.connectionCount()).isEqualTo(2);
 		}
+	}
+
+	/**
+	 * Probe every server once, then wait until every verdict is older than the cache TTL.
+	 */
+	private static SmtpChecks probedThenStale(List<ScriptedSmtpServer> servers) throws InterruptedException {
+		SmtpChecks smtpChecks = new SmtpChecks(checks(servers));
+		smtpChecks.startProbing();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> smtpChecks.checks().values().stream().allMatch((check) -> check.latest() != null));
+		Thread.sleep(CACHE_TTL.multipliedBy(2).toMillis());
+		return smtpChecks;
+	}
+
+	private static Map<String, Status> statuses(SmtpHealthContributor contributor) {
+		Map<String, Status> statuses = new LinkedHashMap<>();
+		health(contributor).forEach((name, health) -> statuses.put(name, health.getStatus()));
+		return statuses;
+	}
+
+	private static Map<String, Health> health(SmtpHealthContributor contributor) {
+		Map<String, Health> health = new LinkedHashMap<>();
+		contributor.stream()
+			.forEach((entry) -> health.put(entry.name(), ((HealthIndicator) entry.contributor()).health()));
+		return health;
+	}
+
+	private static List<ScriptedSmtpServer> slowServers() {
+		List<ScriptedSmtpServer> servers = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			servers.add(ScriptedSmtpServer.start((script) -> script.delay(GREETING_DELAY).happyPath()));
+		}
+		return servers;
+	}
+
+	private static List<SmtpCheck> checks(List<ScriptedSmtpServer> servers) {
+		List<String> names = List.of("a", "b", "c");
+		List<SmtpCheck> checks = new ArrayList<>();
+		for (int i = 0; i < servers.size(); i++) {
+			checks.add(check(names.get(i), servers.get(i), CACHE_TTL));
+		}
+		return checks;
 	}
 
 	private static SmtpCheck check(String name, ScriptedSmtpServer server) {

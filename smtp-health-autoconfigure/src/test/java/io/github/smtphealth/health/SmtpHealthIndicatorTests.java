@@ -79,7 +79,9 @@ class SmtpHealthIndicatorTests {
 			Health second = indicator.health();
 			assertThat(first.getDetails()).containsEntry("cached", false);
 			assertThat(second.getDetails()).containsEntry("cached", true)
+				.containsEntry("refreshing", false)
 				.containsEntry("checkedAt", first.getDetails().get("checkedAt"));
+			assertThat(((Number) second.getDetails().get("ageMs")).longValue()).isNotNegative().isLessThan(60_000);
 			assertThat(second.getStatus()).isEqualTo(Status.UP);
 			assertThat(server.connectionCount()).isOne();
 		}
@@ -399,20 +401,31 @@ class SmtpHealthIndicatorTests {
 	}
 
 	@Test
-	void healthInBackgroundModeBeforeFirstResultShouldBeUnknown() {
+	void healthInBackgroundModeBeforeFirstResultShouldBeOutOfService() {
+		Health health = new SmtpHealthIndicator(backgroundCheck()).health();
+		assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+		assertThat(health.getDetails()).containsEntry("host", "127.0.0.1")
+			.containsEntry("port", 25)
+			.containsEntry("cached", false)
+			.doesNotContainKeys("responseTimeMs", "error", "checkedAt", "ageMs");
+		assertThat((String) health.getDetails().get("reason")).contains("no result yet");
+	}
+
+	@Test
+	void healthInBackgroundModeBeforeFirstResultWithPendingStatusUnknownShouldBeUnknown() {
+		Health health = new SmtpHealthIndicator(backgroundCheck(), PendingStatus.UNKNOWN).health();
+		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+		assertThat((String) health.getDetails().get("reason")).contains("no result yet");
+	}
+
+	private static SmtpCheck backgroundCheck() {
 		SmtpProbeSettings settings = SmtpProbeSettings.builder("127.0.0.1")
 			.port(25)
 			.heloName("client.test")
 			.build();
-		SmtpCheck check = new SmtpCheck("default", new SmtpProbe(settings), CheckPolicy.DEFAULT,
-				Duration.ofSeconds(10), RefreshMode.BACKGROUND, Duration.ofSeconds(30), (outcome) -> {
+		return new SmtpCheck("default", new SmtpProbe(settings), CheckPolicy.DEFAULT, Duration.ofSeconds(10),
+				RefreshMode.BACKGROUND, Duration.ofSeconds(30), (outcome) -> {
 				}, Clock.systemUTC());
-		Health health = new SmtpHealthIndicator(check).health();
-		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
-		assertThat(health.getDetails()).containsEntry("host", "127.0.0.1")
-			.containsEntry("port", 25)
-			.doesNotContainKeys("responseTimeMs", "error", "checkedAt");
-		assertThat((String) health.getDetails().get("reason")).contains("no result yet");
 	}
 
 	private static SmtpHealthIndicator indicator(SmtpProbeSettings settings, CheckPolicy policy) {

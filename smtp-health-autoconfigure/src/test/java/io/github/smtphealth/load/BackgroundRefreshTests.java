@@ -2,6 +2,7 @@ package io.github.smtphealth.load;
 
 import java.time.Duration;
 
+import io.github.smtphealth.autoconfigure.ApplicationReady;
 import io.github.smtphealth.autoconfigure.SmtpHealthContributorAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,7 @@ class BackgroundRefreshTests {
 						"smtp.check.timeout=" + TIMEOUT.toMillis() + "ms")
 				.run((context) -> {
 					HealthIndicator indicator = context.getBean("smtpHealthContributor", HealthIndicator.class);
+					ApplicationReady.publish(context);
 					Duration firstUp = awaitStatus(indicator, Status.UP);
 					server.stopAccepting();
 					Duration hungToDown = awaitStatus(indicator, Status.DOWN);

@@ -5,9 +5,9 @@ import java.time.Duration;
 import io.github.smtphealth.testsupport.LeakCheck;
 
 /**
- * A {@link LeakCheck} that tolerates the probe's bounded DNS pool ({@code smtp-health-dns-*}, at most
- * 16 daemon threads that stay idle for 10 seconds after a lookup by design): every other thread and
- * every file descriptor must be back to the baseline.
+ * A {@link LeakCheck} that tolerates the probe's lookup threads ({@code smtp-health-dns-*}, one per
+ * host name, each ending when its resolver answers, which a scenario with silent DNS delays on
+ * purpose): every other thread and every file descriptor must be back to the baseline.
  */
 final class LeakGuard {
 
@@ -26,7 +26,7 @@ final class LeakGuard {
 	}
 
 	/**
-	 * Poll until the threads (but the DNS pool's) and file descriptors are back to the baseline.
+	 * Poll until the threads (but the lookup threads) and file descriptors are back to the baseline.
 	 * @param within how long to keep polling
 	 * @throws AssertionError naming what was added, if not back in time
 	 */

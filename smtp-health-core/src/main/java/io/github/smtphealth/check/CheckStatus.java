@@ -23,8 +23,9 @@ public enum CheckStatus {
 	DOWN,
 
 	/**
-	 * No result yet: the first background check has not finished.
+	 * No result yet: the first check of the server is still running (or, in background mode, has not
+	 * run). The health indicator shows it as its configured status (OUT_OF_SERVICE by default).
 	 */
-	UNKNOWN
+	PENDING
 
 }

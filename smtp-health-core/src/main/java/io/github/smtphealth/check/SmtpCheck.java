@@ -6,29 +6,53 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.smtphealth.probe.ProbeThreads;
 import io.github.smtphealth.probe.SmtpProbe;
 import io.github.smtphealth.probe.SmtpProbeResult;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The health check of one server: runs its probe, judges the result, and decides when to probe
- * again. Within the cache TTL a result is reused; while a probe runs, every other request waits for
- * that same probe (single flight), so a flood of health requests never becomes a flood of SMTP
- * connections. A request never waits longer than the probe's timeout plus {@link #WAIT_MARGIN}.
+ * again.
+ * <p>
+ * In an application the check belongs to a started {@link SmtpChecks}, which owns the threads its
+ * probes run on, and it serves stale-while-revalidate: once a verdict exists, {@link #current()}
+ * returns it at once and, in {@link RefreshMode#ON_DEMAND} mode when it is older than the cache TTL,
+ * starts one probe in the background or finds one already running (single flight: one SMTP
+ * connection however many requests ask). A request never waits for a probe then, and a verdict it is
+ * served is at most cache TTL + timeout old. Before the first verdict a request waits for the first
+ * probe, but no longer than {@link #FIRST_RESULT_WAIT} after that probe started; then it is told
+ * {@link CheckStatus#PENDING}.
+ * <p>
+ * A check that belongs to no {@code SmtpChecks} (a tool, a test) has no threads of its own: in
+ * on-demand mode it probes on the calling thread, reusing a result younger than the cache TTL, and
+ * concurrent callers wait for the same probe, no longer than its timeout plus {@link #WAIT_MARGIN};
+ * in background mode it serves what {@link #refresh()} last produced.
  *
  * @since 0.1.0
  */
 public final class SmtpCheck {
 
 	/**
-	 * How much longer than the probe's own deadline a request may wait for it.
+	 * How long after the first probe started a request may wait for its verdict. Below one second,
+	 * Kubernetes' default probe timeout, so that the kubelet gets an answer rather than a time-out.
+	 */
+	public static final Duration FIRST_RESULT_WAIT = Duration.ofMillis(800);
+
+	/**
+	 * How much longer than the probe's own deadline a caller may wait for a probe run on another
+	 * caller's thread (a check without {@link SmtpChecks}, or {@link #refresh()}).
 	 */
 	public static final Duration WAIT_MARGIN = Duration.ofSeconds(1);
+
+	/**
+	 * How often the background schedule looks again at a server whose probe is running.
+	 */
+	static final Duration POLL_WHILE_PROBING = Duration.ofMillis(50);
 
 	private static final System.Logger logger = System.getLogger(SmtpCheck.class.getName());
 
@@ -50,29 +74,28 @@ public final class SmtpCheck {
 
 	private final Object monitor = new Object();
 
+	private boolean owned;
+
+	/**
+	 * The threads of the owning {@link SmtpChecks} while it runs, else {@code null}.
+	 */
+	private @Nullable ProbeThreads threads;
+
 	private @Nullable SmtpCheckOutcome last;
 
 	private long lastFinishedNanos;
 
 	private @Nullable CompletableFuture<SmtpCheckOutcome> inFlight;
 
-	/**
-	 * A result that a prefetch produced for a request that has not collected it yet. With a cache TTL of
-	 * zero it would otherwise be thrown away, and the request would probe a second time.
-	 */
-	private @Nullable SmtpCheckOutcome prefetched;
-
-	private long prefetchedNanos;
-
-	private @Nullable CompletableFuture<SmtpCheckOutcome> prefetchFlight;
+	private long inFlightStartedNanos;
 
 	/**
 	 * Create a check.
 	 * @param name the server's configured name
 	 * @param probe the probe
 	 * @param policy the thresholds
-	 * @param cacheTtl how long a result is reused in {@link RefreshMode#ON_DEMAND} mode; zero to probe on
-	 * every request
+	 * @param cacheTtl how old a verdict may be before a request starts a refresh in
+	 * {@link RefreshMode#ON_DEMAND} mode; zero to start one on every request
 	 * @param refreshMode when the server is probed
 	 * @param interval the period of {@link RefreshMode#BACKGROUND} probes
 	 * @param listener told about every probe that ran
@@ -123,80 +146,73 @@ public final class SmtpCheck {
 	}
 
 	/**
-	 * Return the verdict to serve now: in {@link RefreshMode#ON_DEMAND} mode a fresh or cached one, in
-	 * {@link RefreshMode#BACKGROUND} mode the last one (UNKNOWN before the first).
+	 * Return the verdict to serve now, without waiting for a probe once a verdict exists (see the class
+	 * description).
 	 * @return the outcome
 	 */
 	public SmtpCheckOutcome current() {
-		if (this.refreshMode == RefreshMode.BACKGROUND) {
-			SmtpCheckOutcome latest = latest();
-			return (latest != null) ? latest : new SmtpCheckOutcome(this.name, this.probe.settings(), null,
-					new CheckVerdict(CheckStatus.UNKNOWN, "no result yet: the first background check is running"),
-					false);
-		}
-		Flight flight;
+		boolean onCallingThread;
+		ProbeThreads probeThreads;
+		CompletableFuture<SmtpCheckOutcome> launched = null;
+		CompletableFuture<SmtpCheckOutcome> first;
+		long firstStartedNanos;
+		SmtpCheckOutcome served = null;
 		synchronized (this.monitor) {
-			SmtpCheckOutcome collected = collectPrefetched();
-			if (collected != null) {
-				return collected;
-			}
-			SmtpCheckOutcome fresh = freshOutcome();
-			if (fresh != null) {
-				return fresh.asCached();
-			}
-			flight = joinOrStartFlight();
-			if (flight.future() == this.prefetchFlight) {
-				this.prefetchFlight = null;
-			}
-		}
-		return flight.takeOff();
-	}
-
-	/**
-	 * Start a probe on the executor unless a fresh result exists or a probe is running, so that
-	 * several servers are probed at the same time.
-	 * @param executor where to run the probe
-	 */
-	public void prefetch(Executor executor) {
-		CompletableFuture<SmtpCheckOutcome> future;
-		synchronized (this.monitor) {
-			if (this.refreshMode == RefreshMode.BACKGROUND || freshOutcome() != null || this.inFlight != null) {
-				return;
-			}
-			future = startFlight();
-			this.prefetchFlight = future;
-		}
-		try {
-			executor.execute(() -> {
-				SmtpCheckOutcome outcome = fly(future);
-				synchronized (this.monitor) {
-					if (this.prefetchFlight == future) {
-						this.prefetchFlight = null;
-						this.prefetched = outcome;
-						this.prefetchedNanos = System.nanoTime();
-					}
+			onCallingThread = !this.owned;
+			probeThreads = this.threads;
+			if (onCallingThread) {
+				if (isFresh() || (this.refreshMode == RefreshMode.BACKGROUND && this.last != null)) {
+					return this.last.served(age(), this.inFlight != null);
 				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			// The caller's own request will run the probe instead.
-			synchronized (this.monitor) {
-				this.inFlight = null;
+				if (this.refreshMode == RefreshMode.BACKGROUND) {
+					return pending("the check runs in the background and has no schedule", false);
+				}
 			}
-			future.cancel(false);
+			else if (probeThreads != null && this.refreshMode == RefreshMode.ON_DEMAND && this.inFlight == null
+					&& !isFresh()) {
+				launched = startFlight();
+			}
+			if (!onCallingThread && this.last != null) {
+				served = this.last.served(age(), this.inFlight != null);
+			}
+			first = this.inFlight;
+			firstStartedNanos = this.inFlightStartedNanos;
+			if (onCallingThread && first == null) {
+				launched = startFlight();
+			}
 		}
+		if (onCallingThread) {
+			return (launched != null) ? fly(launched, null) : await(first);
+		}
+		if (launched != null) {
+			launch(launched, probeThreads);
+		}
+		if (served != null) {
+			return served;
+		}
+		if (first == null) {
+			return pending((probeThreads == null) ? "the health check is not running"
+					: "the first background check has not started yet", false);
+		}
+		return awaitFirst(first, firstStartedNanos);
 	}
 
 	/**
-	 * Probe now, or join the probe already running.
+	 * Probe now on the calling thread, or join the probe already running.
 	 * @return the fresh outcome
 	 */
 	public SmtpCheckOutcome refresh() {
-		Flight flight;
+		CompletableFuture<SmtpCheckOutcome> joined;
+		CompletableFuture<SmtpCheckOutcome> started = null;
+		ProbeThreads probeThreads;
 		synchronized (this.monitor) {
-			flight = joinOrStartFlight();
+			probeThreads = this.threads;
+			joined = this.inFlight;
+			if (joined == null) {
+				started = startFlight();
+			}
 		}
-		return flight.takeOff();
+		return (started != null) ? fly(started, probeThreads) : await(joined);
 	}
 
 	/**
@@ -205,61 +221,144 @@ public final class SmtpCheck {
 	 */
 	public @Nullable SmtpCheckOutcome latest() {
 		synchronized (this.monitor) {
-			return (this.last != null) ? this.last.asCached() : null;
+			return (this.last != null) ? this.last.served(age(), this.inFlight != null) : null;
 		}
 	}
 
 	/**
-	 * Hand out a prefetched result once, if it is younger than the probe's own timeout: the request
-	 * that caused the prefetch is then still waiting for it.
+	 * Mark the check as belonging to a {@link SmtpChecks}.
+	 * @throws IllegalArgumentException if it already belongs to one
 	 */
-	private @Nullable SmtpCheckOutcome collectPrefetched() {
-		SmtpCheckOutcome collected = this.prefetched;
-		this.prefetched = null;
-		boolean recent = collected != null
-				&& System.nanoTime() - this.prefetchedNanos <= this.probe.settings().timeout().toNanos();
-		return recent ? collected : null;
+	void own() {
+		synchronized (this.monitor) {
+			if (this.owned) {
+				throw new IllegalArgumentException("SMTP check '" + this.name + "' already belongs to an SmtpChecks");
+			}
+			this.owned = true;
+		}
 	}
 
 	/**
-	 * Return the last outcome if it is still within the cache TTL.
+	 * Run probes on the given threads from now on, or on none.
+	 * @param threads the owner's threads while it runs, {@code null} once it stopped
 	 */
-	private @Nullable SmtpCheckOutcome freshOutcome() {
-		SmtpCheckOutcome outcome = this.last;
-		boolean fresh = outcome != null && !this.cacheTtl.isZero()
+	void use(@Nullable ProbeThreads threads) {
+		synchronized (this.monitor) {
+			this.threads = threads;
+		}
+	}
+
+	/**
+	 * Start a probe in the background unless one is running.
+	 */
+	void refreshInBackground() {
+		ProbeThreads probeThreads;
+		CompletableFuture<SmtpCheckOutcome> launched;
+		synchronized (this.monitor) {
+			probeThreads = this.threads;
+			if (probeThreads == null || this.inFlight != null) {
+				return;
+			}
+			launched = startFlight();
+		}
+		launch(launched, probeThreads);
+	}
+
+	/**
+	 * Return how long until the background schedule should probe this server: {@code interval} after
+	 * the last probe finished, at once before the first, and {@link #POLL_WHILE_PROBING} while one runs.
+	 * @return nanoseconds, zero or less when due
+	 */
+	long nanosUntilBackgroundRefresh() {
+		synchronized (this.monitor) {
+			if (this.inFlight != null) {
+				return POLL_WHILE_PROBING.toNanos();
+			}
+			if (this.last == null) {
+				return 0;
+			}
+			return this.lastFinishedNanos + this.interval.toNanos() - System.nanoTime();
+		}
+	}
+
+	private SmtpCheckOutcome awaitFirst(CompletableFuture<SmtpCheckOutcome> first, long startedNanos) {
+		long left = startedNanos + FIRST_RESULT_WAIT.toNanos() - System.nanoTime();
+		try {
+			return (left > 0) ? first.get(left, TimeUnit.NANOSECONDS) : first.getNow(pendingSince(startedNanos));
+		}
+		catch (TimeoutException ex) {
+			return pendingSince(startedNanos);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return pendingSince(startedNanos);
+		}
+		catch (ExecutionException | RuntimeException ex) {
+			return pending("the first check failed unexpectedly", false);
+		}
+	}
+
+	private SmtpCheckOutcome pendingSince(long startedNanos) {
+		long runningMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+		return pending("the first check is still running (for " + runningMillis + " ms, timeout "
+				+ this.probe.settings().timeout().toMillis() + " ms)", true);
+	}
+
+	private SmtpCheckOutcome pending(String why, boolean refreshing) {
+		return new SmtpCheckOutcome(this.name, this.probe.settings(), null,
+				new CheckVerdict(CheckStatus.PENDING, "no result yet: " + why), false, Duration.ZERO, refreshing);
+	}
+
+	private boolean isFresh() {
+		return this.last != null && !this.cacheTtl.isZero()
 				&& System.nanoTime() - this.lastFinishedNanos < this.cacheTtl.toNanos();
-		return fresh ? outcome : null;
 	}
 
-	/**
-	 * Join the probe in flight, or start one that the caller must then run. Called under the monitor.
-	 */
-	private Flight joinOrStartFlight() {
-		CompletableFuture<SmtpCheckOutcome> running = this.inFlight;
-		return (running != null) ? new Flight(running, false) : new Flight(startFlight(), true);
+	private Duration age() {
+		return Duration.ofNanos(Math.max(0, System.nanoTime() - this.lastFinishedNanos));
 	}
 
 	private CompletableFuture<SmtpCheckOutcome> startFlight() {
 		CompletableFuture<SmtpCheckOutcome> future = new CompletableFuture<>();
 		this.inFlight = future;
+		this.inFlightStartedNanos = System.nanoTime();
 		return future;
+	}
+
+	/**
+	 * Run the flight on a thread of the owner. A failure of the probe itself (never expected: it
+	 * reports every problem in its result) is logged and ends that flight only.
+	 */
+	private void launch(CompletableFuture<SmtpCheckOutcome> future, ProbeThreads probeThreads) {
+		try {
+			probeThreads.start("probe", () -> {
+				try {
+					fly(future, probeThreads);
+				}
+				catch (RuntimeException | Error ex) {
+					logger.log(Level.WARNING, "SMTP check of server ''" + this.name + "'' failed unexpectedly", ex);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			land(future);
+			future.completeExceptionally(ex);
+		}
 	}
 
 	/**
 	 * Run the probe on this thread and hand its outcome to everyone waiting.
 	 */
-	private SmtpCheckOutcome fly(CompletableFuture<SmtpCheckOutcome> future) {
+	private SmtpCheckOutcome fly(CompletableFuture<SmtpCheckOutcome> future, @Nullable ProbeThreads probeThreads) {
 		SmtpCheckOutcome outcome;
 		notifyListener(() -> this.listener.probing(this.name, this.probe.settings()));
 		try {
-			SmtpProbeResult result = this.probe.run();
+			SmtpProbeResult result = (probeThreads != null) ? this.probe.run(probeThreads) : this.probe.run();
 			outcome = new SmtpCheckOutcome(this.name, this.probe.settings(), result,
 					this.policy.evaluate(result, this.clock.instant()), false);
 		}
 		catch (RuntimeException | Error ex) {
-			synchronized (this.monitor) {
-				this.inFlight = null;
-			}
+			land(future);
 			future.completeExceptionally(ex);
 			// Every probing() is followed by a probed(), so that an observation started for it ends.
 			notifyListener(() -> this.listener.probed(unfinished("the probe failed unexpectedly")));
@@ -268,11 +367,22 @@ public final class SmtpCheck {
 		synchronized (this.monitor) {
 			this.last = outcome;
 			this.lastFinishedNanos = System.nanoTime();
-			this.inFlight = null;
+			if (this.inFlight == future) {
+				this.inFlight = null;
+			}
 		}
-		future.complete(outcome);
+		// The listener first (metrics), so that whoever sees this outcome also finds it recorded.
 		notifyListener(() -> this.listener.probed(outcome));
+		future.complete(outcome);
 		return outcome;
+	}
+
+	private void land(CompletableFuture<SmtpCheckOutcome> future) {
+		synchronized (this.monitor) {
+			if (this.inFlight == future) {
+				this.inFlight = null;
+			}
+		}
 	}
 
 	private void notifyListener(Runnable call) {
@@ -304,31 +414,6 @@ public final class SmtpCheck {
 	private SmtpCheckOutcome unfinished(String reason) {
 		return new SmtpCheckOutcome(this.name, this.probe.settings(), null,
 				new CheckVerdict(CheckStatus.DOWN, reason), false);
-	}
-
-	/**
-	 * A probe a request takes part in: as its pilot (it started it, so it runs it on its own thread) or as
-	 * a passenger (it waits for someone else's).
-	 */
-	private final class Flight {
-
-		private final CompletableFuture<SmtpCheckOutcome> future;
-
-		private final boolean pilot;
-
-		Flight(CompletableFuture<SmtpCheckOutcome> future, boolean pilot) {
-			this.future = future;
-			this.pilot = pilot;
-		}
-
-		CompletableFuture<SmtpCheckOutcome> future() {
-			return this.future;
-		}
-
-		SmtpCheckOutcome takeOff() {
-			return this.pilot ? fly(this.future) : await(this.future);
-		}
-
 	}
 
 }

@@ -51,6 +51,10 @@ public final class SmtpCheckDetails {
 			addResult(details, result);
 		}
 		details.put("cached", outcome.cached());
+		if (result != null) {
+			details.put("ageMs", outcome.age().toMillis());
+		}
+		details.put("refreshing", outcome.refreshing());
 		addVerdict(details, outcome.verdict(), result);
 		return Collections.unmodifiableMap(details);
 	}

@@ -1,5 +1,6 @@
 package io.github.smtphealth.check;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import io.github.smtphealth.probe.SmtpProbeResult;
@@ -11,13 +12,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param serverName the server's configured name
  * @param settings the settings the probe ran with
- * @param result the probe result, or {@code null} before the first background check
+ * @param result the probe result, or {@code null} while the first check is pending
  * @param verdict the verdict
  * @param cached whether the result was reused rather than produced for this request
+ * @param age how long ago the probe behind the result finished (zero for a fresh or pending one)
+ * @param refreshing whether a probe of the server is running now
  * @since 0.1.0
  */
 public record SmtpCheckOutcome(String serverName, SmtpProbeSettings settings, @Nullable SmtpProbeResult result,
-		CheckVerdict verdict, boolean cached) {
+		CheckVerdict verdict, boolean cached, Duration age, boolean refreshing) {
 
 	/**
 	 * Create an outcome.
@@ -26,15 +29,37 @@ public record SmtpCheckOutcome(String serverName, SmtpProbeSettings settings, @N
 	 * @param result the probe result, or {@code null}
 	 * @param verdict the verdict
 	 * @param cached whether the result was reused
+	 * @param age how long ago the probe finished
+	 * @param refreshing whether a probe is running now
 	 */
 	public SmtpCheckOutcome {
 		Objects.requireNonNull(serverName, "'serverName' must not be null");
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		Objects.requireNonNull(verdict, "'verdict' must not be null");
+		Objects.requireNonNull(age, "'age' must not be null");
 	}
 
-	SmtpCheckOutcome asCached() {
-		return this.cached ? this : new SmtpCheckOutcome(this.serverName, this.settings, this.result, this.verdict, true);
+	/**
+	 * Create a fresh outcome (age zero, no probe running).
+	 * @param serverName the server's configured name
+	 * @param settings the settings the probe ran with
+	 * @param result the probe result, or {@code null}
+	 * @param verdict the verdict
+	 * @param cached whether the result was reused
+	 */
+	public SmtpCheckOutcome(String serverName, SmtpProbeSettings settings, @Nullable SmtpProbeResult result,
+			CheckVerdict verdict, boolean cached) {
+		this(serverName, settings, result, verdict, cached, Duration.ZERO, false);
+	}
+
+	/**
+	 * Return this outcome as served again later.
+	 * @param age how long ago the probe finished
+	 * @param refreshing whether a probe is running now
+	 * @return the outcome marked cached
+	 */
+	SmtpCheckOutcome served(Duration age, boolean refreshing) {
+		return new SmtpCheckOutcome(this.serverName, this.settings, this.result, this.verdict, true, age, refreshing);
 	}
 
 }

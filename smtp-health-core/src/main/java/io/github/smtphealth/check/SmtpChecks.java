@@ -1,51 +1,61 @@
 package io.github.smtphealth.check;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
+import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.smtphealth.probe.ProbeThreads;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every configured server's check, with the threads that probe them concurrently and, for servers in
- * {@link RefreshMode#BACKGROUND} mode, on a schedule. {@link #close()} stops all of it.
+ * Every configured server's check, and the threads that probe them. The group owns every thread its
+ * checks use, all made by one {@link ThreadFactory} (platform daemon threads unless told otherwise,
+ * for example virtual ones): a thread per running probe, one watchdog for all of them, a thread per
+ * host name being resolved and, for servers in {@link RefreshMode#BACKGROUND} mode, one schedule.
+ * <p>
+ * The life cycle is the application's: {@link #start()} lets requests start probes,
+ * {@link #startProbing()} (once the application is ready) probes every server once and starts the
+ * background schedule, {@link #stop()} abandons whatever still runs at once, closing its sockets. A
+ * stopped group still serves the last verdicts and can be started again.
  *
  * @since 0.1.0
  */
 public final class SmtpChecks implements AutoCloseable {
 
-	private static final Duration IDLE_THREAD_KEEP_ALIVE = Duration.ofSeconds(5);
-
 	private final Map<String, SmtpCheck> checks;
 
-	private final ThreadPoolExecutor prefetchExecutor;
+	private final ThreadFactory threadFactory;
 
-	private @Nullable ScheduledExecutorService scheduler;
+	private @Nullable ProbeThreads threads;
+
+	private boolean scheduleStarted;
+
+	/**
+	 * Create the group with platform daemon threads; nothing runs until {@link #start()}.
+	 * @param checks the checks, in display order, with distinct names, each in no other group
+	 */
+	public SmtpChecks(List<SmtpCheck> checks) {
+		this(checks, ProbeThreads.daemonThreads());
+	}
 
 	/**
 	 * Create the group; nothing runs until {@link #start()}.
-	 * @param checks the checks, in display order, with distinct names
+	 * @param checks the checks, in display order, with distinct names, each in no other group
+	 * @param threadFactory makes every thread the group uses
 	 */
-	public SmtpChecks(List<SmtpCheck> checks) {
+	public SmtpChecks(List<SmtpCheck> checks, ThreadFactory threadFactory) {
+		this.threadFactory = Objects.requireNonNull(threadFactory, "'threadFactory' must not be null");
 		Map<String, SmtpCheck> byName = new LinkedHashMap<>();
 		for (SmtpCheck check : checks) {
 			if (byName.put(check.name(), check) != null) {
 				throw new IllegalArgumentException("Duplicate SMTP server name '" + check.name() + "'");
 			}
 		}
+		byName.values().forEach(SmtpCheck::own);
 		this.checks = Collections.unmodifiableMap(byName);
-		this.prefetchExecutor = new ThreadPoolExecutor(0, Math.max(1, checks.size()),
-				IDLE_THREAD_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
-				daemonThreads("smtp-health-probe-"));
 	}
 
 	/**
@@ -57,54 +67,69 @@ public final class SmtpChecks implements AutoCloseable {
 	}
 
 	/**
-	 * Start the background schedules, if any server uses them.
+	 * Make the threads available: from now on a health request can start a probe. Nothing is probed
+	 * yet. Idempotent.
 	 */
 	public synchronized void start() {
-		if (this.scheduler != null) {
+		if (this.threads != null) {
 			return;
 		}
+		ProbeThreads started = new ProbeThreads(this.threadFactory);
+		this.checks.values().forEach((check) -> check.use(started));
+		this.threads = started;
+	}
+
+	/**
+	 * Probe every server that has no verdict yet, each on its own thread, and start the schedule of the
+	 * servers in background mode. Starts the group if needed; idempotent.
+	 */
+	public synchronized void startProbing() {
+		start();
+		ProbeThreads running = Objects.requireNonNull(this.threads);
 		List<SmtpCheck> scheduled = this.checks.values()
 			.stream()
 			.filter((check) -> check.refreshMode() == RefreshMode.BACKGROUND)
 			.toList();
-		if (scheduled.isEmpty()) {
-			return;
+		for (SmtpCheck check : this.checks.values()) {
+			if (check.latest() == null) {
+				check.refreshInBackground();
+			}
 		}
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(scheduled.size(),
-				daemonThreads("smtp-health-refresh-"));
-		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		for (SmtpCheck check : scheduled) {
-			executor.scheduleWithFixedDelay(check::refresh, 0, check.interval().toMillis(), TimeUnit.MILLISECONDS);
+		if (!scheduled.isEmpty() && !this.scheduleStarted) {
+			running.start("schedule", new BackgroundSchedule(scheduled));
+			this.scheduleStarted = true;
 		}
-		this.scheduler = executor;
 	}
 
 	/**
-	 * Start a probe for every server whose result is stale, each on its own thread, so that a request
-	 * for all of them takes about as long as the slowest.
+	 * Return whether the group runs.
+	 * @return {@code true} between {@link #start()} and {@link #stop()}
 	 */
-	public void prefetchAll() {
-		if (this.checks.size() > 1) {
-			this.checks.values().forEach((check) -> check.prefetch(this.prefetchExecutor));
-		}
+	public synchronized boolean isRunning() {
+		return this.threads != null;
 	}
 
+	/**
+	 * Stop at once: the schedule ends, probes in flight are abandoned (their sockets closed) and no new
+	 * one starts. Verdicts already known are still served. Idempotent.
+	 */
+	public synchronized void stop() {
+		ProbeThreads running = this.threads;
+		if (running == null) {
+			return;
+		}
+		this.threads = null;
+		this.scheduleStarted = false;
+		this.checks.values().forEach((check) -> check.use(null));
+		running.close();
+	}
+
+	/**
+	 * Same as {@link #stop()}.
+	 */
 	@Override
-	public synchronized void close() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-		this.prefetchExecutor.shutdownNow();
-	}
-
-	private static ThreadFactory daemonThreads(String prefix) {
-		AtomicInteger counter = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+	public void close() {
+		stop();
 	}
 
 }

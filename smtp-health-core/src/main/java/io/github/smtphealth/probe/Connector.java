@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -37,11 +38,13 @@ final class Connector {
 	}
 
 	/**
-	 * Resolve the host on a separate thread, waiting no longer than the deadline.
+	 * Resolve the host on a lookup thread, waiting no longer than the deadline.
 	 */
-	static List<InetAddress> resolve(SmtpProbeSettings settings, Deadline deadline) throws ProbeException {
+	static List<InetAddress> resolve(SmtpProbeSettings settings, Deadline deadline, Lookups lookups)
+			throws ProbeException {
 		String host = settings.host();
-		List<InetAddress> all = isIpLiteral(host) ? literal(host) : lookUp(settings.resolver(), host, deadline);
+		List<InetAddress> all = isIpLiteral(host) ? literal(host)
+				: lookUp(lookups.lookUp(settings.resolver(), host), host, deadline);
 		List<InetAddress> usable = new ArrayList<>(all.size());
 		for (InetAddress address : all) {
 			if (settings.ipFamily().accepts(address)) {
@@ -65,33 +68,27 @@ final class Connector {
 		}
 	}
 
-	private static List<InetAddress> lookUp(HostResolver resolver, String host, Deadline deadline)
+	/**
+	 * Wait for the lookup until the deadline. A lookup that outlives it is left to finish on its own
+	 * thread: another probe of the same host may still use its answer.
+	 */
+	private static List<InetAddress> lookUp(Future<List<InetAddress>> lookup, String host, Deadline deadline)
 			throws ProbeException {
-		Future<List<InetAddress>> lookup;
 		try {
-			lookup = BlockingLookups.EXECUTOR.submit(() -> resolver.resolve(host));
-		}
-		catch (RejectedExecutionException ex) {
-			throw new ProbeException(Phase.DNS, FailureKind.TIMEOUT, null, "could not resolve '" + host + "': "
-					+ BlockingLookups.MAX_THREADS + " earlier DNS lookups are still waiting for an answer");
-		}
-		try {
-			List<InetAddress> addresses = lookup.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-			return (addresses != null) ? addresses : List.of();
+			return lookup.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			lookup.cancel(true);
 			throw new ProbeException(Phase.DNS, FailureKind.TIMEOUT, null,
 					"timed out after " + Texts.human(deadline.timeout()) + " resolving '" + host + "' (DNS did not answer)");
 		}
 		catch (ExecutionException ex) {
 			String detail = (ex.getCause() instanceof UnknownHostException) ? "unknown host"
-					: "lookup failed: " + ex.getCause();
+					: (ex.getCause() instanceof RejectedExecutionException) ? "the health check is shutting down"
+							: "lookup failed: " + ex.getCause();
 			throw new ProbeException(Phase.DNS, FailureKind.CONNECTION, null,
 					"could not resolve '" + host + "': " + detail);
 		}
 		catch (InterruptedException ex) {
-			lookup.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new ProbeException(Phase.DNS, FailureKind.TIMEOUT, null, "interrupted resolving '" + host + "'");
 		}
@@ -99,14 +96,16 @@ final class Connector {
 
 	/**
 	 * Connect to the first address that answers.
+	 * @param attempting told of each socket before it connects, so that it can be closed from elsewhere
 	 */
-	static Socket connect(List<InetAddress> addresses, int port, Deadline deadline, @Nullable Duration connectTimeout)
-			throws ProbeException {
+	static Socket connect(List<InetAddress> addresses, int port, Deadline deadline, @Nullable Duration connectTimeout,
+			Consumer<Socket> attempting) throws ProbeException {
 		List<String> failures = new ArrayList<>();
 		for (int i = 0; i < addresses.size() && !deadline.isExpired(); i++) {
 			InetSocketAddress target = new InetSocketAddress(addresses.get(i), port);
 			int timeout = attemptTimeout(deadline, connectTimeout, addresses.size() - i);
 			Socket socket = new Socket();
+			attempting.accept(socket);
 			try {
 				socket.setTcpNoDelay(true);
 				socket.connect(target, timeout);

@@ -1,14 +1,15 @@
 package io.github.smtphealth.probe;
 
 import java.net.InetAddress;
-
-import org.jspecify.annotations.Nullable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The default EHLO name: the local host's canonical name, looked up once. The lookup can hang where
- * DNS is broken, so it is bounded and falls back to {@code localhost}.
+ * DNS is broken, so it is bounded and falls back to {@code localhost}. It runs once per JVM, on a
+ * daemon thread of its own that ends when the lookup does.
  */
 final class LocalHostName {
 
@@ -30,9 +31,11 @@ final class LocalHostName {
 
 	private static String lookUp() {
 		try {
-			String canonical = CompletableFuture
-				.supplyAsync(LocalHostName::canonicalName, BlockingLookups.EXECUTOR)
-				.get(2, TimeUnit.SECONDS);
+			CompletableFuture<String> lookup = new CompletableFuture<>();
+			Thread thread = new Thread(() -> lookup.complete(canonicalName()), "smtp-health-local-host-name");
+			thread.setDaemon(true);
+			thread.start();
+			String canonical = lookup.get(2, TimeUnit.SECONDS);
 			return isUsable(canonical) ? asHeloArgument(canonical) : FALLBACK;
 		}
 		catch (InterruptedException ex) {

@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * delivers a message ({@code RCPT TO}, {@code DATA}) instead of resetting.
  * <p>
  * An instance is immutable and thread-safe: its settings and TLS context are fixed at construction,
- * and each {@link #run()} uses state of its own. {@code run()} never throws for anything a server or
- * the network does; it returns a result that says what failed.
+ * and each run uses state of its own. {@code run} never throws for anything a server or the network
+ * does; it returns a result that says what failed. An application runs probes with
+ * {@link #run(ProbeThreads)}, on threads it owns; {@link #run()} brings threads of its own and stops
+ * them before it returns.
  *
  * @since 0.1.0
  */
@@ -58,29 +60,46 @@ public final class SmtpProbe {
 	}
 
 	/**
-	 * Run the probe once.
+	 * Run the probe once, with threads (watchdog, name lookup) of its own that end with it.
 	 * @return the result; never {@code null}
 	 */
 	public SmtpProbeResult run() {
-		return new Run(null).execute();
+		try (ProbeThreads threads = new ProbeThreads(ProbeThreads.daemonThreads())) {
+			return run(threads);
+		}
+	}
+
+	/**
+	 * Run the probe once on the calling thread, with the watchdog and name lookups of the given threads.
+	 * @param threads the threads of the probe's owner; once they are closed the probe fails at once
+	 * @return the result; never {@code null}
+	 */
+	public SmtpProbeResult run(ProbeThreads threads) {
+		Objects.requireNonNull(threads, "'threads' must not be null");
+		return new Run(threads, null).execute();
 	}
 
 	/**
 	 * Run the dialogue once and deliver a message: {@code RCPT TO} the message's recipient (instead of
 	 * the configured one), {@code DATA}, the content, and {@code QUIT} (no {@code RSET}). The same deadline,
 	 * TLS, AUTH and masking rules apply as to {@link #run()}; the message is accepted when the server
-	 * answers the final dot with 250.
+	 * answers the final dot with 250. The threads it needs are its own and end with it.
 	 * @param message the message
 	 * @return the result; a failure in {@link Phase#DATA} if the server did not take the message
 	 */
 	public SmtpProbeResult send(SmtpMessage message) {
-		return new Run(Objects.requireNonNull(message, "'message' must not be null")).execute();
+		Objects.requireNonNull(message, "'message' must not be null");
+		try (ProbeThreads threads = new ProbeThreads(ProbeThreads.daemonThreads())) {
+			return new Run(threads, message).execute();
+		}
 	}
 
 	/**
 	 * The state of one run.
 	 */
 	private final class Run {
+
+		private final ProbeThreads threads;
 
 		private final SmtpProbeSettings settings = SmtpProbe.this.settings;
 
@@ -94,7 +113,11 @@ public final class SmtpProbe {
 
 		private Phase currentPhase = Phase.DNS;
 
-		private @Nullable Socket socket;
+		/**
+		 * The socket being connected or in use, which the watchdog closes at the deadline or when the
+		 * probe is abandoned.
+		 */
+		private volatile @Nullable Socket socket;
 
 		private @Nullable Closeable watch;
 
@@ -114,7 +137,8 @@ public final class SmtpProbe {
 
 		private @Nullable String quitProblem;
 
-		Run(@Nullable SmtpMessage message) {
+		Run(ProbeThreads threads, @Nullable SmtpMessage message) {
+			this.threads = threads;
 			this.message = message;
 		}
 
@@ -141,9 +165,11 @@ public final class SmtpProbe {
 		}
 
 		private void converse() throws ProbeException {
-			List<InetAddress> addresses = timed(Phase.DNS, () -> Connector.resolve(this.settings, this.deadline));
+			this.watch = this.threads.watchdog().watch(this.deadline, this::closeSocket);
+			List<InetAddress> addresses = timed(Phase.DNS,
+					() -> Connector.resolve(this.settings, this.deadline, this.threads.lookups()));
 			Socket connected = timed(Phase.CONNECT, () -> Connector.connect(addresses, this.settings.port(),
-					this.deadline, this.settings.connectTimeout()));
+					this.deadline, this.settings.connectTimeout(), this::attempting));
 			SmtpConnection connection = timed(Phase.CONNECT, () -> open(connected));
 			if (this.settings.security() == Security.SMTPS) {
 				timed(Phase.TLS, () -> startTls(connection));
@@ -181,10 +207,25 @@ public final class SmtpProbe {
 			timed(Phase.QUIT, () -> quit(connection));
 		}
 
+		private void attempting(Socket attempt) {
+			this.socket = attempt;
+			if (this.threads.isClosed()) {
+				closeSocket();
+			}
+		}
+
+		/**
+		 * Closing the raw socket also ends a TLS session layered on it.
+		 */
+		private void closeSocket() {
+			Socket current = this.socket;
+			if (current != null) {
+				Watchdog.closeQuietly(current);
+			}
+		}
+
 		private SmtpConnection open(Socket connected) throws ProbeException {
-			this.socket = connected;
 			this.remoteAddress = Connector.format((InetSocketAddress) connected.getRemoteSocketAddress());
-			this.watch = Watchdog.watch(this.deadline, connected);
 			try {
 				this.connection = new SmtpConnection(connected, this.deadline, this.redactor);
 				return this.connection;
@@ -355,8 +396,8 @@ public final class SmtpProbe {
 			if (this.connection != null) {
 				this.connection.close();
 			}
-			else if (this.socket != null) {
-				Watchdog.closeQuietly(this.socket);
+			else {
+				closeSocket();
 			}
 			if (this.watch != null) {
 				Watchdog.closeQuietly(this.watch);

@@ -2,39 +2,126 @@ package io.github.smtphealth.probe;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * Closes a probe's socket when its deadline passes. Socket read timeouts already bound every read;
- * the watchdog also bounds what they cannot: a connect or TLS handshake that the peer stretches, and a
- * write to a peer that stops reading.
+ * Closes a probe's socket when its deadline has passed. Socket read timeouts (set to the time left
+ * before every read) already bound every read; the watchdog bounds what they cannot reach: a TLS
+ * handshake that the peer stretches, a write to a peer that stops reading, and a probe abandoned at
+ * shutdown.
+ * <p>
+ * One thread serves every probe of its {@link ProbeThreads}. Watching and unwatching a socket never
+ * wakes it (a queue insert and a volatile write): it ticks every {@link #TICK} while anything is
+ * watched, closing what is overdue, and parks when nothing is. A deadline is therefore enforced up to
+ * one tick late, which only matters where no read timeout applies.
  */
 final class Watchdog {
 
-	private static final ScheduledThreadPoolExecutor SCHEDULER = createScheduler();
+	/**
+	 * How often the watchdog looks at the sockets it watches.
+	 */
+	static final Duration TICK = Duration.ofMillis(50);
 
-	private Watchdog() {
-	}
+	private final ProbeThreads threads;
 
-	private static ScheduledThreadPoolExecutor createScheduler() {
-		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
-				BlockingLookups.daemonThreads("smtp-health-watchdog-"));
-		scheduler.setRemoveOnCancelPolicy(true);
-		return scheduler;
+	private final Queue<Watch> watches = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean started = new AtomicBoolean();
+
+	private volatile @Nullable Thread thread;
+
+	private volatile boolean idle;
+
+	Watchdog(ProbeThreads threads) {
+		this.threads = threads;
 	}
 
 	/**
-	 * Close the resource once the deadline has passed, unless the returned handle is closed first.
+	 * Close the resource once the deadline has passed, unless the returned watch is closed first.
 	 * @param deadline the deadline
 	 * @param resource what to close
-	 * @return a handle that cancels the watch
+	 * @return the watch; closing it ends the watch
 	 */
-	static Closeable watch(Deadline deadline, Closeable resource) {
-		ScheduledFuture<?> future = SCHEDULER.schedule(() -> closeQuietly(resource), deadline.remainingNanos(),
-				TimeUnit.NANOSECONDS);
-		return () -> future.cancel(false);
+	Watch watch(Deadline deadline, Closeable resource) {
+		Watch watch = new Watch(deadline, resource);
+		this.watches.add(watch);
+		if (this.threads.isClosed()) {
+			watch.expire();
+			return watch;
+		}
+		Thread current = this.thread;
+		if (current == null) {
+			startThread(watch);
+		}
+		else if (this.idle) {
+			LockSupport.unpark(current);
+		}
+		return watch;
+	}
+
+	private void startThread(Watch watch) {
+		if (this.started.compareAndSet(false, true)) {
+			try {
+				this.threads.start("watchdog", this::run);
+			}
+			catch (RejectedExecutionException ex) {
+				watch.expire();
+			}
+		}
+	}
+
+	/**
+	 * The thread publishes itself before its first look at the queue, so a watch added while it was
+	 * not yet known is always seen.
+	 */
+	private void run() {
+		this.thread = Thread.currentThread();
+		while (!this.threads.isClosed()) {
+			Thread.interrupted();
+			sweep();
+			if (this.watches.isEmpty()) {
+				this.idle = true;
+				if (this.watches.isEmpty() && !this.threads.isClosed()) {
+					LockSupport.park(this);
+				}
+				this.idle = false;
+			}
+			else {
+				LockSupport.parkNanos(this, TICK.toNanos());
+			}
+		}
+		closeAll();
+	}
+
+	private void sweep() {
+		for (Iterator<Watch> iterator = this.watches.iterator(); iterator.hasNext();) {
+			Watch watch = iterator.next();
+			if (watch.isDone()) {
+				iterator.remove();
+			}
+			else if (watch.deadline().isExpired()) {
+				watch.expire();
+				iterator.remove();
+			}
+		}
+	}
+
+	/**
+	 * Close every socket still watched, now.
+	 */
+	void closeAll() {
+		Watch watch;
+		while ((watch = this.watches.poll()) != null) {
+			watch.expire();
+		}
 	}
 
 	static void closeQuietly(Closeable resource) {
@@ -44,6 +131,32 @@ final class Watchdog {
 		catch (IOException | RuntimeException ex) {
 			// Closing is best effort: the socket is unusable either way.
 		}
+	}
+
+	/**
+	 * One watched resource; closing the watch ends it without closing the resource.
+	 */
+	record Watch(Deadline deadline, Closeable resource, AtomicBoolean done) implements Closeable {
+
+		Watch(Deadline deadline, Closeable resource) {
+			this(deadline, resource, new AtomicBoolean());
+		}
+
+		boolean isDone() {
+			return this.done.get();
+		}
+
+		void expire() {
+			if (this.done.compareAndSet(false, true)) {
+				closeQuietly(this.resource);
+			}
+		}
+
+		@Override
+		public void close() {
+			this.done.set(true);
+		}
+
 	}
 
 }

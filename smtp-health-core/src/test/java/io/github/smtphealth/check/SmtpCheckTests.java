@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -27,6 +29,7 @@ import io.github.smtphealth.probe.SmtpProbeResult;
 import io.github.smtphealth.probe.SmtpProbeSettings;
 import io.github.smtphealth.testsupport.LeakCheck;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
+import io.github.smtphealth.testsupport.SmtpScript;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +38,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link SmtpCheck} and {@link SmtpChecks}: caching, single flight, bounded waits,
- * background refresh and concurrent probing of named servers, all against scripted in-process
- * servers.
+ * stale-while-revalidate, background refresh, DNS of many servers and shutdown, all against scripted
+ * in-process servers. Checks outside an {@code SmtpChecks} probe on the calling thread.
  */
 class SmtpCheckTests {
 
@@ -195,28 +198,31 @@ class SmtpCheckTests {
 	}
 
 	@Test
-	void currentInBackgroundModeBeforeFirstResultShouldBeUnknownWithoutProbing() {
+	void currentInBackgroundModeBeforeFirstResultShouldBePendingWithoutProbing() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			SmtpCheck check = check("relay", settings(server).build(), LONG_TTL, RefreshMode.BACKGROUND);
-			SmtpCheckOutcome outcome = check.current();
-			assertThat(outcome.verdict().status()).isEqualTo(CheckStatus.UNKNOWN);
-			assertThat(outcome.verdict().reason()).contains("no result yet");
-			assertThat(outcome.result()).isNull();
-			check.current();
-			assertThat(server.connectionCount()).isZero();
-			assertThat(this.probed).isEmpty();
+			try (SmtpChecks checks = new SmtpChecks(List.of(check))) {
+				checks.start();
+				SmtpCheckOutcome outcome = check.current();
+				assertThat(outcome.verdict().status()).isEqualTo(CheckStatus.PENDING);
+				assertThat(outcome.verdict().reason()).contains("no result yet");
+				assertThat(outcome.result()).isNull();
+				check.current();
+				assertThat(server.connectionCount()).isZero();
+				assertThat(this.probed).isEmpty();
+			}
 		}
 	}
 
 	@Test
-	void startInBackgroundModeShouldServeUnknownThenTheScheduledResult() {
+	void startProbingInBackgroundModeShouldServePendingThenTheScheduledResult() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.delay(Duration.ofMillis(300)).happyPath())) {
+			.start((script) -> script.delay(Duration.ofMillis(1500)).happyPath())) {
 			SmtpCheck check = check("relay", settings(server).build(), LONG_TTL, RefreshMode.BACKGROUND);
 			try (SmtpChecks checks = new SmtpChecks(List.of(check))) {
-				checks.start();
-				assertThat(check.current().verdict().status()).isEqualTo(CheckStatus.UNKNOWN);
-				await().atMost(Duration.ofSeconds(5))
+				checks.startProbing();
+				assertThat(check.current().verdict().status()).isEqualTo(CheckStatus.PENDING);
+				await().atMost(Duration.ofSeconds(10))
 					.until(() -> check.current().verdict().status() == CheckStatus.UP);
 				SmtpCheckOutcome outcome = check.current();
 				assertThat(outcome.cached()).isTrue();
@@ -227,7 +233,7 @@ class SmtpCheckTests {
 	}
 
 	@Test
-	void closeShouldStopTheBackgroundScheduler() throws InterruptedException {
+	void stopShouldEndTheBackgroundSchedule() throws InterruptedException {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			SmtpCheck warmUp = check("warm-up", settings(server).build(), Duration.ZERO, RefreshMode.ON_DEMAND);
 			warmUp.current();
@@ -235,10 +241,10 @@ class SmtpCheckTests {
 			LeakCheck baseline = LeakCheck.snapshot();
 			SmtpChecks checks = new SmtpChecks(List.of(check("relay", settings(server).build(), LONG_TTL,
 					RefreshMode.BACKGROUND, Duration.ofMillis(50))));
-			checks.start();
+			checks.startProbing();
 			await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() >= 3);
-			assertThat(baseline.newThreadNames()).anyMatch((name) -> name.startsWith("smtp-health-refresh-"));
-			checks.close();
+			assertThat(baseline.newThreadNames()).anyMatch((name) -> name.startsWith("smtp-health-schedule-"));
+			checks.stop();
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> baseline.newThreadNames().stream().noneMatch((name) -> name.startsWith("smtp-health-")));
 			int connections = server.connectionCount();
@@ -250,45 +256,122 @@ class SmtpCheckTests {
 	}
 
 	@Test
-	void closeWithoutBackgroundServersShouldBeHarmlessAndIdempotent() {
+	void stopWithoutBackgroundServersShouldBeHarmlessAndIdempotent() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			SmtpChecks checks = new SmtpChecks(
 					List.of(check("relay", settings(server).build(), LONG_TTL, RefreshMode.ON_DEMAND)));
 			checks.start();
 			assertThat(checks.checks().get("relay").current().verdict().status()).isEqualTo(CheckStatus.UP);
+			checks.stop();
 			checks.close();
-			checks.close();
+			assertThat(checks.isRunning()).isFalse();
 		}
 	}
 
 	@Test
-	void prefetchAllShouldProbeNamedServersConcurrently() {
-		List<ScriptedSmtpServer> servers = new ArrayList<>();
-		try {
-			warmUp();
+	void currentOnceAVerdictExistsShouldServeItAtOnceWhileOneRefreshRunsAgainstAHungServer() throws Exception {
+		Duration timeout = Duration.ofSeconds(3);
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+			.script(SmtpScript::happyPath)
+			.script(SmtpScript::silence)
+			.start();
+				SmtpChecks checks = new SmtpChecks(List.of(check("relay", settings(server).timeout(timeout).build(),
+						Duration.ofMillis(100), RefreshMode.ON_DEMAND)))) {
+			checks.start();
+			SmtpCheck check = checks.checks().get("relay");
+			SmtpCheckOutcome first = check.current();
+			assertThat(first.verdict().status()).isEqualTo(CheckStatus.UP);
+			assertThat(first.cached()).isFalse();
+			Thread.sleep(200);
+			List<TimedOutcome> outcomes = concurrently(20, () -> timed(check::current));
+			// Generous for a loaded machine: the refresh hangs for the whole 3 s timeout meanwhile.
+			assertThat(outcomes).allSatisfy((timed) -> {
+				assertThat(timed.elapsed()).isLessThan(Duration.ofMillis(500));
+				assertThat(timed.outcome().verdict().status()).isEqualTo(CheckStatus.UP);
+				assertThat(timed.outcome().cached()).isTrue();
+				assertThat(timed.outcome().refreshing()).isTrue();
+				assertThat(timed.outcome().age()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+			});
+			assertThat(server.connectionCount()).isEqualTo(2);
+			await().atMost(timeout.plus(Duration.ofSeconds(3)))
+				.until(() -> check.current().verdict().status() == CheckStatus.DOWN);
+			assertThat(failure(check.current()).phase()).isEqualTo(Phase.GREETING);
+		}
+	}
+
+	@Test
+	void currentBeforeTheFirstVerdictWhenServerHangsShouldAnswerPendingWithinTheFirstResultWait()
+			throws Exception {
+		Duration timeout = Duration.ofSeconds(3);
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.acceptButNeverSpeak();
+				SmtpChecks checks = new SmtpChecks(List.of(
+						check("relay", settings(server).timeout(timeout).build(), LONG_TTL, RefreshMode.ON_DEMAND)))) {
+			checks.start();
+			SmtpCheck check = checks.checks().get("relay");
+			List<TimedOutcome> outcomes = concurrently(10, () -> timed(check::current));
+			// Generous: the bound is FIRST_RESULT_WAIT (800 ms) after the probe started.
+			assertThat(outcomes).allSatisfy((timed) -> {
+				assertThat(timed.elapsed()).isLessThan(SmtpCheck.FIRST_RESULT_WAIT.plus(Duration.ofMillis(700)));
+				assertThat(timed.outcome().verdict().status()).isEqualTo(CheckStatus.PENDING);
+				assertThat(timed.outcome().verdict().reason()).contains("the first check is still running");
+				assertThat(timed.outcome().refreshing()).isTrue();
+			});
+			assertThat(server.connectionCount()).isOne();
+		}
+	}
+
+	@Test
+	void startProbingWithTwentyNamedServersAndSlowDnsShouldFindNoneDown() {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			AtomicInteger lookups = new AtomicInteger();
 			List<SmtpCheck> list = new ArrayList<>();
-			for (String name : List.of("a", "b", "c")) {
-				ScriptedSmtpServer server = ScriptedSmtpServer
-					.start((script) -> script.delay(GREETING_DELAY).happyPath());
-				servers.add(server);
-				list.add(check(name, settings(server).build(), LONG_TTL, RefreshMode.ON_DEMAND));
+			for (int i = 0; i < 20; i++) {
+				long answerMillis = 200 + (i * 300L / 19);
+				SmtpProbeSettings settings = SmtpProbeSettings.builder("mail-" + i + ".slow-dns.test")
+					.port(server.port())
+					.heloName("client.test")
+					.timeout(Duration.ofSeconds(5))
+					.resolver((host) -> {
+						lookups.incrementAndGet();
+						sleep(Duration.ofMillis(answerMillis));
+						return List.of(InetAddress.getLoopbackAddress());
+					})
+					.build();
+				list.add(check("server" + i, settings, LONG_TTL, RefreshMode.ON_DEMAND));
 			}
 			try (SmtpChecks checks = new SmtpChecks(list)) {
-				long start = System.nanoTime();
-				checks.prefetchAll();
-				List<CheckStatus> statuses = checks.checks()
-					.values()
-					.stream()
-					.map((check) -> check.current().verdict().status())
-					.toList();
-				Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-				assertThat(statuses).containsExactly(CheckStatus.UP, CheckStatus.UP, CheckStatus.UP);
-				assertThat(elapsed).isLessThan(GREETING_DELAY.multipliedBy(2));
+				checks.startProbing();
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> checks.checks().values().stream().allMatch((check) -> check.latest() != null));
+				Map<String, CheckStatus> statuses = new LinkedHashMap<>();
+				checks.checks().forEach((name, check) -> statuses.put(name, check.current().verdict().status()));
+				assertThat(statuses).hasSize(20).allSatisfy((name, status) -> assertThat(status)
+					.as("%s: %s", name, checks.checks().get(name).current().verdict().reason())
+					.isEqualTo(CheckStatus.UP));
+				assertThat(lookups).hasValue(20);
 			}
-			assertThat(servers).allSatisfy((server) -> assertThat(server.connectionCount()).isOne());
 		}
-		finally {
-			servers.forEach(ScriptedSmtpServer::close);
+	}
+
+	@Test
+	void stopDuringAHungProbeShouldCloseItsSocketAtOnce() {
+		Duration timeout = Duration.ofSeconds(30);
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.acceptButNeverSpeak()) {
+			warmUp();
+			LeakCheck baseline = LeakCheck.snapshot();
+			SmtpChecks checks = new SmtpChecks(List.of(
+					check("relay", settings(server).timeout(timeout).build(), LONG_TTL, RefreshMode.BACKGROUND)));
+			checks.startProbing();
+			await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 1);
+			long start = System.nanoTime();
+			checks.stop();
+			// Far below the 30 s timeout: the socket is closed, the probe fails at once.
+			server.awaitCompleted(1, Duration.ofSeconds(3));
+			baseline.assertBackToBaseline(Duration.ofSeconds(3));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+			assertThat(this.probed).filteredOn((outcome) -> outcome.serverName().equals("relay"))
+				.singleElement()
+				.satisfies((outcome) -> assertThat(outcome.verdict().status()).isEqualTo(CheckStatus.DOWN));
 		}
 	}
 
@@ -299,6 +382,15 @@ class SmtpCheckTests {
 			.isThrownBy(() -> new SmtpChecks(List.of(check("relay", settings, LONG_TTL, RefreshMode.ON_DEMAND),
 					check("relay", settings, LONG_TTL, RefreshMode.ON_DEMAND))))
 			.withMessageContaining("relay");
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void warmUp() {

@@ -678,7 +678,7 @@ class SmtpProbeFaultTests {
 			try {
 				List<Future<SmtpProbeResult>> runs = new ArrayList<>();
 				for (int i = 0; i < 8; i++) {
-					runs.add(executor.submit(probe::run));
+					runs.add(executor.submit(() -> probe.run()));
 				}
 				for (Future<SmtpProbeResult> run : runs) {
 					SmtpProbeResult result = run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
