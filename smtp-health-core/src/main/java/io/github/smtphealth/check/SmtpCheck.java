@@ -151,40 +151,33 @@ public final class SmtpCheck {
 	 * @return the outcome
 	 */
 	public SmtpCheckOutcome current() {
-		boolean onCallingThread;
+		return isOwned() ? currentFromOwner() : currentOnCallingThread();
+	}
+
+	/**
+	 * Serve the latest verdict; start a refresh when it is stale (on demand); before the first verdict,
+	 * wait for the first probe until {@link #FIRST_RESULT_WAIT} after it started.
+	 */
+	private SmtpCheckOutcome currentFromOwner() {
 		ProbeThreads probeThreads;
 		CompletableFuture<SmtpCheckOutcome> launched = null;
 		CompletableFuture<SmtpCheckOutcome> first;
 		long firstStartedNanos;
 		SmtpCheckOutcome served = null;
 		synchronized (this.monitor) {
-			onCallingThread = !this.owned;
 			probeThreads = this.threads;
-			if (onCallingThread) {
-				if (isFresh() || (this.refreshMode == RefreshMode.BACKGROUND && this.last != null)) {
-					return this.last.served(age(), this.inFlight != null);
-				}
-				if (this.refreshMode == RefreshMode.BACKGROUND) {
-					return pending("the check runs in the background and has no schedule", false);
-				}
-			}
-			else if (probeThreads != null && this.refreshMode == RefreshMode.ON_DEMAND && this.inFlight == null
-					&& !isFresh()) {
+			if (probeThreads != null && this.refreshMode == RefreshMode.ON_DEMAND && this.inFlight == null
+					&& freshOutcome() == null) {
 				launched = startFlight();
 			}
-			if (!onCallingThread && this.last != null) {
-				served = this.last.served(age(), this.inFlight != null);
+			SmtpCheckOutcome known = this.last;
+			if (known != null) {
+				served = known.served(age(), this.inFlight != null);
 			}
 			first = this.inFlight;
 			firstStartedNanos = this.inFlightStartedNanos;
-			if (onCallingThread && first == null) {
-				launched = startFlight();
-			}
 		}
-		if (onCallingThread) {
-			return (launched != null) ? fly(launched, null) : await(first);
-		}
-		if (launched != null) {
+		if (launched != null && probeThreads != null) {
 			launch(launched, probeThreads);
 		}
 		if (served != null) {
@@ -195,6 +188,37 @@ public final class SmtpCheck {
 					: "the first background check has not started yet", false);
 		}
 		return awaitFirst(first, firstStartedNanos);
+	}
+
+	/**
+	 * Without an owner: probe on this thread (on demand), or join the caller already probing.
+	 */
+	private SmtpCheckOutcome currentOnCallingThread() {
+		CompletableFuture<SmtpCheckOutcome> joined;
+		CompletableFuture<SmtpCheckOutcome> started = null;
+		synchronized (this.monitor) {
+			SmtpCheckOutcome known = this.last;
+			if (known != null && (freshOutcome() != null || this.refreshMode == RefreshMode.BACKGROUND)) {
+				return known.served(age(), this.inFlight != null);
+			}
+			if (this.refreshMode == RefreshMode.BACKGROUND) {
+				return pending("the check runs in the background and has no schedule", false);
+			}
+			joined = this.inFlight;
+			if (joined == null) {
+				started = startFlight();
+			}
+		}
+		if (started != null) {
+			return fly(started, null);
+		}
+		return await(Objects.requireNonNull(joined));
+	}
+
+	private boolean isOwned() {
+		synchronized (this.monitor) {
+			return this.owned;
+		}
 	}
 
 	/**
@@ -212,7 +236,10 @@ public final class SmtpCheck {
 				started = startFlight();
 			}
 		}
-		return (started != null) ? fly(started, probeThreads) : await(joined);
+		if (started != null) {
+			return fly(started, probeThreads);
+		}
+		return await(Objects.requireNonNull(joined));
 	}
 
 	/**
@@ -309,9 +336,14 @@ public final class SmtpCheck {
 				new CheckVerdict(CheckStatus.PENDING, "no result yet: " + why), false, Duration.ZERO, refreshing);
 	}
 
-	private boolean isFresh() {
-		return this.last != null && !this.cacheTtl.isZero()
+	/**
+	 * Return the last outcome if it is younger than the cache TTL.
+	 */
+	private @Nullable SmtpCheckOutcome freshOutcome() {
+		SmtpCheckOutcome outcome = this.last;
+		boolean fresh = outcome != null && !this.cacheTtl.isZero()
 				&& System.nanoTime() - this.lastFinishedNanos < this.cacheTtl.toNanos();
+		return fresh ? outcome : null;
 	}
 
 	private Duration age() {
