@@ -266,7 +266,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 				.withPropertyValues("spring.mail.host=" + server.host(), "spring.mail.port=" + server.port(),
 						"smtp.check.helo-name=client.test")
 				.run((context) -> {
-					Health health = context.getBean("smtpHealthContributor", HealthIndicator.class).health();
+					Health health = FirstVerdict.of(context.getBean("smtpHealthContributor", HealthIndicator.class));
 					assertThat(health.getStatus()).isEqualTo(Status.UP);
 					assertThat(health.getDetails()).containsEntry("port", server.port());
 				});
@@ -283,7 +283,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
 						"smtp.check.security=smtps", "smtp.check.tls.bundle=smtp", "smtp.check.helo-name=client.test")
 				.run((context) -> {
-					Health health = context.getBean("smtpHealthContributor", HealthIndicator.class).health();
+					Health health = FirstVerdict.of(context.getBean("smtpHealthContributor", HealthIndicator.class));
 					assertThat(health.getStatus()).isEqualTo(Status.UP);
 					assertThat(health.getDetails()).containsEntry("security", "smtps").containsKey("tls");
 				});
@@ -376,7 +376,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 				.run((context) -> {
 					SmtpHealthContributor composite = context.getBean("smtpHealthContributor",
 							SmtpHealthContributor.class);
-					Health health = ((HealthIndicator) composite.getContributor("slow")).health();
+					Health health = FirstVerdict.of((HealthIndicator) composite.getContributor("slow"));
 					assertThat(health.getStatus()).isEqualTo(SmtpHealthStatus.DEGRADED);
 					assertThat((String) health.getDetails().get("reason")).contains("warning threshold of 100 ms");
 				});
@@ -449,7 +449,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 				.withBean("secondListener", SmtpCheckListener.class, () -> second::add)
 				.run((context) -> {
 					HealthIndicator indicator = context.getBean("smtpHealthContributor", HealthIndicator.class);
-					indicator.health();
+					FirstVerdict.of(indicator);
 					indicator.health();
 					assertThat(first).singleElement()
 						.satisfies((outcome) -> assertThat(outcome.verdict().status()).isEqualTo(CheckStatus.UP));

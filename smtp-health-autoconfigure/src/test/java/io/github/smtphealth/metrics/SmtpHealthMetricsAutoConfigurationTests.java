@@ -1,5 +1,6 @@
 package io.github.smtphealth.metrics;
 
+import io.github.smtphealth.autoconfigure.FirstVerdict;
 import io.github.smtphealth.autoconfigure.SmtpHealthContributorAutoConfiguration;
 import io.github.smtphealth.autoconfigure.SmtpHealthMetricsAutoConfiguration;
 import io.github.smtphealth.check.SmtpChecks;
@@ -90,7 +91,7 @@ class SmtpHealthMetricsAutoConfigurationTests {
 				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port())
 				.run((context) -> {
 					HealthIndicator indicator = context.getBean("smtpHealthContributor", HealthIndicator.class);
-					assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+					assertThat(FirstVerdict.of(indicator).getStatus()).isEqualTo(Status.UP);
 					MeterRegistry registry = context.getBean(MeterRegistry.class);
 					assertThat(registry.get("smtp.check")
 						.tags("server", "default", "security", "none", "outcome", "success", "status", "up")

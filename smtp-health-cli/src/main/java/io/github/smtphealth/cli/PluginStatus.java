@@ -27,7 +27,7 @@ enum PluginStatus {
 			case UP -> OK;
 			case DEGRADED -> WARNING;
 			case DOWN -> CRITICAL;
-			case UNKNOWN -> UNKNOWN;
+			case PENDING -> UNKNOWN;
 		};
 	}
 

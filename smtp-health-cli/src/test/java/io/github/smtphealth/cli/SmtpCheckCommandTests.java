@@ -152,8 +152,8 @@ class SmtpCheckCommandTests {
 					+ ",\"security\":\"none\",\"responseTimeMs\":")
 				.contains(",\"phasesMs\":{\"dns\":")
 				.contains(",\"greeting\":\"421 4.3.2 busy\"")
-				.contains(",\"failedPhase\":\"greeting\",\"replyCode\":421,\"cached\":false,"
-						+ "\"error\":\"server refused the session: 421 4.3.2 busy\"}}")
+				.contains(",\"failedPhase\":\"greeting\",\"replyCode\":421,\"cached\":false,\"ageMs\":0,"
+						+ "\"refreshing\":false,\"error\":\"server refused the session: 421 4.3.2 busy\"}}")
 				.hasLineCount(1);
 		}
 	}
