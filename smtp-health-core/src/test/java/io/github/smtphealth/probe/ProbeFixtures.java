@@ -2,12 +2,17 @@ package io.github.smtphealth.probe;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
+import io.github.smtphealth.testsupport.LeakCheck;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
+import io.github.smtphealth.testsupport.SmtpScript;
 import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +101,25 @@ final class ProbeFixtures {
 		SmtpProbeResult result = probe(settings);
 		assertThat(result.isSuccess()).as("%s", result).isTrue();
 		return result;
+	}
+
+	/**
+	 * Run a first probe that must succeed, then take the baseline of threads and file descriptors. The
+	 * first probe starts the probe's shared daemon threads (the lookup pool and the watchdog) and loads
+	 * what the JVM loads once; the JDK's {@link SecureRandom} opens {@code /dev/random} and
+	 * {@code /dev/urandom} on first use and keeps them open.
+	 * @param script the warm-up server's script
+	 * @param settings the warm-up probe's settings for that server
+	 * @return the baseline
+	 */
+	static LeakCheck warmedUpBaseline(Consumer<SmtpScript> script,
+			Function<ScriptedSmtpServer, SmtpProbeSettings.Builder> settings) {
+		new SecureRandom().nextInt();
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(script)) {
+			SmtpProbeResult result = probe(settings.apply(server));
+			assertThat(result.isSuccess()).as("warm-up %s", result).isTrue();
+		}
+		return LeakCheck.snapshot();
 	}
 
 	/**

@@ -5,15 +5,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
 
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import io.github.smtphealth.testsupport.SmtpScript;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static io.github.smtphealth.probe.ProbeFixtures.failureOf;
 import static io.github.smtphealth.probe.ProbeFixtures.probe;
@@ -54,13 +59,25 @@ class SecretRedactionTests {
 		assertFreeOfSecrets(withToken.toString());
 	}
 
-	@Test
-	void resultToStringShouldHoldNoSecretAfterAuthentication() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script)
+	/**
+	 * {@code (case, server)} for successful authentications after which nothing may hold a secret.
+	 */
+	static Stream<Arguments> successfulAuthentications() {
+		Consumer<SmtpScript> plain = (script) -> offeringAuth(script).acceptAuthPlain().answerCommands();
+		Consumer<SmtpScript> echoingCapability = (script) -> script.send("220 scripted.test ESMTP")
+			.expect("EHLO")
+			.send("250-scripted.test", "250-X-LAST-PASSWORD " + PASSWORD, "250 AUTH PLAIN")
 			.acceptAuthPlain()
-			.answerCommands())) {
-			SmtpProbeResult result = probeSucceeding(withPassword(server));
-			assertFreeOfSecrets(result.toString());
+			.answerCommands();
+		return Stream.of(Arguments.of("after authentication, in the result", plain),
+				Arguments.of("in a capability that echoes the password", echoingCapability));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("successfulAuthentications")
+	void resultToStringShouldHoldNoSecret(String description, Consumer<SmtpScript> dialogue) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(dialogue)) {
+			assertFreeOfSecrets(probeSucceeding(withPassword(server)).toString());
 		}
 	}
 
@@ -155,18 +172,6 @@ class SecretRedactionTests {
 			ProbeFailure failure = failureOf(result);
 			assertThat(failure.replyCode()).isEqualTo(535);
 			assertThat(failure.reason()).doesNotContain("-aus-dem-Passwort-42");
-		}
-	}
-
-	@Test
-	void capabilitiesWhenServerEchoesThePasswordShouldMaskIt() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("220 scripted.test ESMTP")
-			.expect("EHLO")
-			.send("250-scripted.test", "250-X-LAST-PASSWORD " + PASSWORD, "250 AUTH PLAIN")
-			.acceptAuthPlain()
-			.answerCommands())) {
-			SmtpProbeResult result = probeSucceeding(withPassword(server));
-			assertFreeOfSecrets(result.toString());
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ import static io.github.smtphealth.probe.ProbeFixtures.probe;
 import static io.github.smtphealth.probe.ProbeFixtures.probeSucceeding;
 import static io.github.smtphealth.probe.ProbeFixtures.resolvingTo;
 import static io.github.smtphealth.probe.ProbeFixtures.settings;
+import static io.github.smtphealth.probe.ProbeFixtures.warmedUpBaseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -55,19 +55,9 @@ class SmtpProbeFaultTests {
 
 	private static LeakCheck baseline;
 
-	/**
-	 * The first probe starts the probe's shared daemon threads (the lookup pool and the watchdog) and
-	 * loads what the JVM loads once; only then is the baseline taken. The JDK's {@link SecureRandom}
-	 * opens {@code /dev/random} and {@code /dev/urandom} on first use and keeps them open.
-	 */
 	@BeforeAll
 	static void warmUpAndTakeBaseline() {
-		new SecureRandom().nextInt();
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
-			SmtpProbeResult result = probe(settings("warm-up.test", server, TIMEOUT));
-			assertThat(result.isSuccess()).as("warm-up %s", result).isTrue();
-		}
-		baseline = LeakCheck.snapshot();
+		baseline = warmedUpBaseline(SmtpScript::happyPath, (server) -> settings("warm-up.test", server, TIMEOUT));
 	}
 
 	@AfterAll

@@ -3,7 +3,6 @@ package io.github.smtphealth.probe;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -43,6 +42,7 @@ import static io.github.smtphealth.probe.ProbeFixtures.failureOf;
 import static io.github.smtphealth.probe.ProbeFixtures.probe;
 import static io.github.smtphealth.probe.ProbeFixtures.probeSucceeding;
 import static io.github.smtphealth.probe.ProbeFixtures.settings;
+import static io.github.smtphealth.probe.ProbeFixtures.warmedUpBaseline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -68,18 +68,13 @@ class SmtpProbeTlsTests {
 	private static LeakCheck baseline;
 
 	/**
-	 * A first STARTTLS probe loads what JSSE, the JDK's {@link SecureRandom} and the test certificates
-	 * load once per JVM, and starts the probe's shared daemon threads; only then is the baseline taken.
+	 * A first STARTTLS probe also loads what JSSE and the test certificates load once per JVM.
 	 */
 	@BeforeAll
 	static void warmUpAndTakeBaseline() {
-		new SecureRandom().nextInt();
 		TestCertificate certificate = TestCertificates.chain(HOST);
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> startTlsDialogue(script, certificate))) {
-			SmtpProbeResult result = probe(startTls(server, certificate));
-			assertThat(result.isSuccess()).as("warm-up %s", result).isTrue();
-		}
-		baseline = LeakCheck.snapshot();
+		baseline = warmedUpBaseline((script) -> startTlsDialogue(script, certificate),
+				(server) -> startTls(server, certificate));
 	}
 
 	@AfterAll
