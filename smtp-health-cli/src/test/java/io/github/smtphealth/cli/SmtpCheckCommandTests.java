@@ -62,6 +62,20 @@ class SmtpCheckCommandTests {
 	}
 
 	@Test
+	void runWithInsecureShouldAcceptAnUntrustedCertificateAndSaySo() {
+		TestCertificate untrusted = TestCertificates.selfSigned("elsewhere.example");
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(startTlsAuth(untrusted, "235 ok"))) {
+			CommandRun refused = CommandRun.of(target(server, "-S"));
+			assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+			CommandRun run = CommandRun.of(target(server, "-S", "--insecure", "--json", "-U", "u", "-P", PASSWORD));
+			assertThat(run.exitCode()).as(run.all()).isZero();
+			assertThat(run.out()).contains("\"security\":\"starttls\",\"tlsVerification\":\"disabled\"");
+			CommandRun line = CommandRun.of(target(server, "-S", "--insecure", "-U", "u", "-P", PASSWORD));
+			assertThat(line.statusLine()).contains(", STARTTLS TLSv1.3, certificate NOT verified (--insecure), expires in ");
+		}
+	}
+
+	@Test
 	void runSlowerThanWarningShouldBeWarning() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.delay(Duration.ofMillis(300)).happyPath())) {
 			// The greeting comes 300 ms late, so the response time is at least 300 ms whatever the load.
