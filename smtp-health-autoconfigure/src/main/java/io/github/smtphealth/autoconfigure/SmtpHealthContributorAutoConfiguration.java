@@ -46,7 +46,7 @@ public final class SmtpHealthContributorAutoConfiguration {
 	SmtpChecks smtpChecks(SmtpHealthProperties properties, Environment environment,
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<SmtpCheckListener> listeners) {
 		SmtpCheckListener listener = SmtpCheckListener.all(listeners.orderedStream().toList());
-		SmtpServerResolver resolver = new SmtpServerResolver(Binder.get(environment));
+		SmtpServerResolver resolver = new SmtpServerResolver(SpringMailSettings.read(Binder.get(environment)));
 		return new SmtpChecksFactory(sslBundles.getIfAvailable(), listener, Clock.systemUTC(),
 				threadFactory(environment))
 			.create(resolver.resolve(properties));

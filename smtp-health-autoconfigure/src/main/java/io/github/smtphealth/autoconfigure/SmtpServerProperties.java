@@ -1,6 +1,7 @@
 package io.github.smtphealth.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import io.github.smtphealth.check.RefreshMode;
 import io.github.smtphealth.probe.AuthMechanism;
@@ -9,99 +10,112 @@ import io.github.smtphealth.probe.Security;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.util.Assert;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Settings of one SMTP server's health check. The top level of {@code smtp.check} is one of these; so
- * is each {@code smtp.check.servers.<name>}, which inherits every key it does not set from the top
- * level.
+ * Settings of one named server, {@code smtp.check.servers.<name>}. Every field is unset until the user
+ * sets it. Behaviour keys that are unset fall back to the top level of {@code smtp.check}; the keys that
+ * say who and where (host, port, mail-from, rcpt-to, auth) are never inherited, so that a relay listed
+ * beside another never receives its credentials. {@link SmtpServerResolver} does the fallback.
  *
  * @since 0.1.0
  */
 public class SmtpServerProperties {
 
 	/**
-	 * Host name or IP address of the SMTP server.
+	 * Host name or IP address of the SMTP server. Not inherited.
 	 */
 	private @Nullable String host;
 
 	/**
-	 * Port of the SMTP server. Defaults to 25, or 465 when security is smtps.
+	 * Port of the SMTP server. Not inherited. Defaults to 25, or 465 when security is smtps.
 	 */
 	private @Nullable Integer port;
 
 	/**
-	 * How the connection is protected: none, starttls or smtps.
+	 * How the connection is protected: none, starttls or smtps. Inherited from smtp.check.security.
 	 */
-	private Security security = Security.NONE;
+	private @Nullable Security security;
 
 	/**
-	 * Name sent in EHLO, HELO or LHLO. Defaults to the local host's canonical name.
+	 * Name sent in EHLO, HELO or LHLO. Inherited from smtp.check.helo-name.
 	 */
 	private @Nullable String heloName;
 
 	/**
-	 * Whether to speak LMTP, sending LHLO instead of EHLO.
+	 * Whether to speak LMTP, sending LHLO instead of EHLO. Inherited from smtp.check.lmtp.
 	 */
-	private boolean lmtp;
+	private @Nullable Boolean lmtp;
 
 	/**
-	 * Envelope sender used for MAIL FROM. Empty for the null sender.
+	 * Envelope sender used for MAIL FROM. Not inherited. Empty for the null sender.
 	 */
-	private String mailFrom = "";
+	private @Nullable String mailFrom;
 
 	/**
-	 * Recipient tested with RCPT TO, to check that the server accepts mail for it. Not tested when unset.
+	 * Recipient tested with RCPT TO. Not inherited. Not tested when unset.
 	 */
 	private @Nullable String rcptTo;
 
 	/**
-	 * Response time at or above which the status is DEGRADED.
+	 * Response time up to the end of RSET at or above which the status is DEGRADED. Inherited from
+	 * smtp.check.warning. A bare number is in seconds.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration warning;
 
 	/**
-	 * Response time at or above which the status is DOWN.
+	 * Response time up to the end of RSET at or above which the status is DOWN. Inherited from
+	 * smtp.check.critical. A bare number is in seconds.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration critical;
 
 	/**
-	 * Deadline for the whole probe, DNS included.
+	 * Deadline for the whole probe, DNS included, from 100ms to 5m. Inherited from smtp.check.timeout. A
+	 * bare number is in seconds.
 	 */
-	private Duration timeout = Duration.ofSeconds(10);
+	@DurationUnit(ChronoUnit.SECONDS)
+	private @Nullable Duration timeout;
 
 	/**
-	 * Bound for each connection attempt. Defaults to an equal share of the time left for each address.
+	 * Bound for each connection attempt. Inherited from smtp.check.connect-timeout. A bare number is in
+	 * seconds.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration connectTimeout;
 
 	/**
-	 * Which addresses of the host to connect to: any, ipv4 or ipv6.
+	 * Which addresses of the host to connect to: any, ipv4 or ipv6. Inherited from smtp.check.ip-family.
 	 */
-	private IpFamily ipFamily = IpFamily.ANY;
+	private @Nullable IpFamily ipFamily;
 
 	/**
-	 * How long a result is reused before the server is probed again. Zero probes on every request.
+	 * How long a result is reused before the server is probed again, from 0 to 1h. Inherited from
+	 * smtp.check.cache-ttl. A bare number is in seconds.
 	 */
-	private Duration cacheTtl = Duration.ofSeconds(10);
+	@DurationUnit(ChronoUnit.SECONDS)
+	private @Nullable Duration cacheTtl;
 
 	/**
-	 * When the server is probed: on-demand (when health is requested, within the cache TTL) or background
-	 * (every interval, serving the last result).
+	 * When the server is probed: on-demand or background. Inherited from smtp.check.refresh.
 	 */
-	private RefreshMode refresh = RefreshMode.ON_DEMAND;
+	private @Nullable RefreshMode refresh;
 
 	/**
-	 * Period of background probes.
+	 * Period of background probes, at least 1s. Inherited from smtp.check.interval. A bare number is in
+	 * seconds.
 	 */
-	private Duration interval = Duration.ofSeconds(30);
+	@DurationUnit(ChronoUnit.SECONDS)
+	private @Nullable Duration interval;
 
 	private final Auth auth = new Auth();
 
 	private final Tls tls = new Tls();
 
 	/**
-	 * End-to-end delivery check of this server (a probe message read back over IMAP).
+	 * End-to-end delivery check of this server (a probe message read back over IMAP). Its keys fall back
+	 * as SmtpDeliveryResolver says.
 	 */
 	@NestedConfigurationProperty
 	private @Nullable SmtpDeliveryProperties delivery;
@@ -119,15 +133,14 @@ public class SmtpServerProperties {
 	}
 
 	public void setPort(@Nullable Integer port) {
-		Assert.isTrue(port == null || (port > 0 && port <= 65535), "'port' must be between 1 and 65535");
 		this.port = port;
 	}
 
-	public Security getSecurity() {
+	public @Nullable Security getSecurity() {
 		return this.security;
 	}
 
-	public void setSecurity(Security security) {
+	public void setSecurity(@Nullable Security security) {
 		this.security = security;
 	}
 
@@ -139,20 +152,20 @@ public class SmtpServerProperties {
 		this.heloName = heloName;
 	}
 
-	public boolean isLmtp() {
+	public @Nullable Boolean getLmtp() {
 		return this.lmtp;
 	}
 
-	public void setLmtp(boolean lmtp) {
+	public void setLmtp(@Nullable Boolean lmtp) {
 		this.lmtp = lmtp;
 	}
 
-	public String getMailFrom() {
+	public @Nullable String getMailFrom() {
 		return this.mailFrom;
 	}
 
 	public void setMailFrom(@Nullable String mailFrom) {
-		this.mailFrom = (mailFrom != null) ? mailFrom : "";
+		this.mailFrom = mailFrom;
 	}
 
 	public @Nullable String getRcptTo() {
@@ -168,7 +181,6 @@ public class SmtpServerProperties {
 	}
 
 	public void setWarning(@Nullable Duration warning) {
-		assertPositive(warning, "warning");
 		this.warning = warning;
 	}
 
@@ -177,16 +189,14 @@ public class SmtpServerProperties {
 	}
 
 	public void setCritical(@Nullable Duration critical) {
-		assertPositive(critical, "critical");
 		this.critical = critical;
 	}
 
-	public Duration getTimeout() {
+	public @Nullable Duration getTimeout() {
 		return this.timeout;
 	}
 
-	public void setTimeout(Duration timeout) {
-		assertPositive(timeout, "timeout");
+	public void setTimeout(@Nullable Duration timeout) {
 		this.timeout = timeout;
 	}
 
@@ -195,41 +205,38 @@ public class SmtpServerProperties {
 	}
 
 	public void setConnectTimeout(@Nullable Duration connectTimeout) {
-		assertPositive(connectTimeout, "connect-timeout");
 		this.connectTimeout = connectTimeout;
 	}
 
-	public IpFamily getIpFamily() {
+	public @Nullable IpFamily getIpFamily() {
 		return this.ipFamily;
 	}
 
-	public void setIpFamily(IpFamily ipFamily) {
+	public void setIpFamily(@Nullable IpFamily ipFamily) {
 		this.ipFamily = ipFamily;
 	}
 
-	public Duration getCacheTtl() {
+	public @Nullable Duration getCacheTtl() {
 		return this.cacheTtl;
 	}
 
-	public void setCacheTtl(Duration cacheTtl) {
-		assertNotNegative(cacheTtl, "cache-ttl");
+	public void setCacheTtl(@Nullable Duration cacheTtl) {
 		this.cacheTtl = cacheTtl;
 	}
 
-	public RefreshMode getRefresh() {
+	public @Nullable RefreshMode getRefresh() {
 		return this.refresh;
 	}
 
-	public void setRefresh(RefreshMode refresh) {
+	public void setRefresh(@Nullable RefreshMode refresh) {
 		this.refresh = refresh;
 	}
 
-	public Duration getInterval() {
+	public @Nullable Duration getInterval() {
 		return this.interval;
 	}
 
-	public void setInterval(Duration interval) {
-		assertPositive(interval, "interval");
+	public void setInterval(@Nullable Duration interval) {
 		this.interval = interval;
 	}
 
@@ -249,46 +256,35 @@ public class SmtpServerProperties {
 		this.delivery = delivery;
 	}
 
-	static void assertPositive(@Nullable Duration duration, String name) {
-		Assert.isTrue(duration == null || (!duration.isNegative() && !duration.isZero()),
-				() -> "'" + name + "' must be positive but was " + duration);
-	}
-
-	static void assertNotNegative(@Nullable Duration duration, String name) {
-		Assert.isTrue(duration == null || !duration.isNegative(),
-				() -> "'" + name + "' must not be negative but was " + duration);
-	}
-
 	/**
-	 * SMTP AUTH settings.
+	 * SMTP AUTH settings of a named server. None of them is inherited.
 	 */
 	public static class Auth {
 
 		/**
-		 * User name for SMTP AUTH. AUTH is skipped when unset.
+		 * User name for SMTP AUTH. AUTH is skipped when unset or empty. Not inherited.
 		 */
 		private @Nullable String username;
 
 		/**
-		 * Password for SMTP AUTH.
+		 * Password for SMTP AUTH. Not inherited.
 		 */
 		private @Nullable String password;
 
 		/**
-		 * OAuth 2 bearer token, for the xoauth2 mechanism.
+		 * OAuth 2 bearer token, for the xoauth2 mechanism. Not inherited.
 		 */
 		private @Nullable String token;
 
 		/**
-		 * SASL mechanism: auto (the strongest both sides support: cram-md5, plain, login), plain, login,
-		 * cram-md5 or xoauth2.
+		 * SASL mechanism: auto, plain, login, cram-md5 or xoauth2. Not inherited; defaults to auto.
 		 */
-		private AuthMechanism mechanism = AuthMechanism.AUTO;
+		private @Nullable AuthMechanism mechanism;
 
 		/**
-		 * Whether credentials may be sent over a connection without TLS.
+		 * Whether credentials may be sent over a connection without TLS. Not inherited; defaults to false.
 		 */
-		private boolean allowPlaintext;
+		private @Nullable Boolean allowPlaintext;
 
 		public @Nullable String getUsername() {
 			return this.username;
@@ -314,54 +310,59 @@ public class SmtpServerProperties {
 			this.token = token;
 		}
 
-		public AuthMechanism getMechanism() {
+		public @Nullable AuthMechanism getMechanism() {
 			return this.mechanism;
 		}
 
-		public void setMechanism(AuthMechanism mechanism) {
+		public void setMechanism(@Nullable AuthMechanism mechanism) {
 			this.mechanism = mechanism;
 		}
 
-		public boolean isAllowPlaintext() {
+		public @Nullable Boolean getAllowPlaintext() {
 			return this.allowPlaintext;
 		}
 
-		public void setAllowPlaintext(boolean allowPlaintext) {
+		public void setAllowPlaintext(@Nullable Boolean allowPlaintext) {
 			this.allowPlaintext = allowPlaintext;
 		}
 
 	}
 
 	/**
-	 * TLS settings.
+	 * TLS settings of a named server, each inherited from smtp.check.tls when unset.
 	 */
 	public static class Tls {
 
 		/**
-		 * Name of a Spring SSL bundle (spring.ssl.bundle.*) holding the certificates to trust and, if any,
-		 * the client certificate. Defaults to the JDK's trust store.
+		 * Name of a Spring SSL bundle (spring.ssl.bundle.*) with the certificates to trust and, if any,
+		 * the client certificate. Inherited from smtp.check.tls.bundle.
 		 */
 		private @Nullable String bundle;
 
 		/**
-		 * Whether the server's certificate chain must be trusted. Turning it off accepts any certificate.
+		 * Whether the server's certificate chain must be trusted. Inherited from smtp.check.tls.verify.
 		 */
-		private boolean verify = true;
+		private @Nullable Boolean verify;
 
 		/**
-		 * Whether the server's certificate must match the host name.
+		 * Whether the server's certificate must match the host name. Inherited from
+		 * smtp.check.tls.verify-hostname.
 		 */
-		private boolean verifyHostname = true;
+		private @Nullable Boolean verifyHostname;
 
 		/**
-		 * Certificate lifetime left below which the status is DEGRADED.
+		 * Certificate lifetime left below which the status is DEGRADED. Inherited from
+		 * smtp.check.tls.expiry-warning. A bare number is in seconds.
 		 */
-		private Duration expiryWarning = Duration.ofDays(14);
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration expiryWarning;
 
 		/**
-		 * Certificate lifetime left below which the status is DOWN. An expired certificate is always DOWN.
+		 * Certificate lifetime left below which the status is DOWN. Inherited from
+		 * smtp.check.tls.expiry-critical. A bare number is in seconds.
 		 */
-		private Duration expiryCritical = Duration.ZERO;
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration expiryCritical;
 
 		public @Nullable String getBundle() {
 			return this.bundle;
@@ -371,37 +372,35 @@ public class SmtpServerProperties {
 			this.bundle = bundle;
 		}
 
-		public boolean isVerify() {
+		public @Nullable Boolean getVerify() {
 			return this.verify;
 		}
 
-		public void setVerify(boolean verify) {
+		public void setVerify(@Nullable Boolean verify) {
 			this.verify = verify;
 		}
 
-		public boolean isVerifyHostname() {
+		public @Nullable Boolean getVerifyHostname() {
 			return this.verifyHostname;
 		}
 
-		public void setVerifyHostname(boolean verifyHostname) {
+		public void setVerifyHostname(@Nullable Boolean verifyHostname) {
 			this.verifyHostname = verifyHostname;
 		}
 
-		public Duration getExpiryWarning() {
+		public @Nullable Duration getExpiryWarning() {
 			return this.expiryWarning;
 		}
 
-		public void setExpiryWarning(Duration expiryWarning) {
-			assertNotNegative(expiryWarning, "tls.expiry-warning");
+		public void setExpiryWarning(@Nullable Duration expiryWarning) {
 			this.expiryWarning = expiryWarning;
 		}
 
-		public Duration getExpiryCritical() {
+		public @Nullable Duration getExpiryCritical() {
 			return this.expiryCritical;
 		}
 
-		public void setExpiryCritical(Duration expiryCritical) {
-			assertNotNegative(expiryCritical, "tls.expiry-critical");
+		public void setExpiryCritical(@Nullable Duration expiryCritical) {
 			this.expiryCritical = expiryCritical;
 		}
 

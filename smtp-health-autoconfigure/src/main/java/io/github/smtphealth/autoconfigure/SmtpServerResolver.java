@@ -1,22 +1,27 @@
 package io.github.smtphealth.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.github.smtphealth.probe.Security;
+import io.github.smtphealth.autoconfigure.ResolvedServer.Auth;
+import io.github.smtphealth.autoconfigure.ResolvedServer.Origins;
+import io.github.smtphealth.autoconfigure.ResolvedServer.Tls;
+import io.github.smtphealth.probe.AuthMechanism;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 
 /**
- * Works out which servers to check and with which properties: the top-level {@code smtp.check}
- * server, each {@code smtp.check.servers.<name>} with the top level's values as defaults, or, when
- * neither names a host, the application's own mail server from {@code spring.mail.*}.
+ * The one place where the fallbacks of the configuration are decided, in code, as Boot's
+ * {@code AutoConfiguredHealthEndpointGroups} resolves a group's settings against the endpoint's: the
+ * top-level server from {@code smtp.check}; each {@code smtp.check.servers.<name>}, whose unset
+ * behaviour keys fall back to the top level while its identity (host, port, mail-from, rcpt-to,
+ * auth) is its own; or, when neither names a host, the application's own mail server from
+ * {@code spring.mail.*}, with {@code smtp.check} for whatever {@code spring.mail} does not say.
  */
 final class SmtpServerResolver {
 
@@ -30,106 +35,160 @@ final class SmtpServerResolver {
 	 */
 	private static final Pattern SERVER_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-	private final Binder binder;
-
-	SmtpServerResolver(Binder binder) {
-		this.binder = binder;
-	}
+	private final @Nullable SpringMailSettings springMail;
 
 	/**
-	 * One server to check.
-	 *
-	 * @param name its name, {@code default} for the top level
-	 * @param propertyNames where its properties were configured, for error messages
-	 * @param properties its properties, inherited values filled in
+	 * Create a resolver.
+	 * @param springMail the application's mail settings, or {@code null} if it has none
 	 */
-	record Server(String name, PropertyNames propertyNames, SmtpServerProperties properties) {
+	SmtpServerResolver(@Nullable SpringMailSettings springMail) {
+		this.springMail = springMail;
 	}
 
-	List<Server> resolve(SmtpHealthProperties properties) {
-		List<Server> servers = new ArrayList<>();
+	List<ResolvedServer> resolve(SmtpHealthProperties properties) {
+		List<ResolvedServer> servers = new ArrayList<>();
 		if (StringUtils.hasText(properties.getHost())) {
-			servers.add(new Server(DEFAULT_SERVER_NAME, PropertyNames.under(PREFIX), properties));
+			servers.add(topLevel(properties, null));
 		}
-		else if (properties.getServers().isEmpty()) {
-			SmtpServerProperties fromMail = fromSpringMail();
-			if (fromMail != null) {
-				servers.add(new Server(DEFAULT_SERVER_NAME, PropertyNames.springMail(), fromMail));
-			}
+		else if (properties.getServers().isEmpty() && this.springMail != null) {
+			servers.add(topLevel(properties, this.springMail));
 		}
-		for (String name : properties.getServers().keySet()) {
+		properties.getServers().forEach((name, server) -> {
 			String prefix = PREFIX + ".servers." + name;
 			if (!SERVER_NAME.matcher(name).matches()) {
-				throw new InvalidConfigurationPropertyValueException(prefix, name,
+				throw new InvalidSmtpCheckPropertyException(prefix, name,
 						"Server names may use only lowercase letters, digits and '-'");
 			}
 			if (DEFAULT_SERVER_NAME.equals(name) && !servers.isEmpty()) {
-				throw new InvalidConfigurationPropertyValueException(prefix, name,
+				throw new InvalidSmtpCheckPropertyException(prefix, name,
 						"'default' is the name of the top-level server (smtp.check.host)");
 			}
-			servers.add(new Server(name, PropertyNames.under(prefix), inherit(prefix)));
-		}
+			servers.add(named(name, prefix, server, properties));
+		});
 		return servers;
 	}
 
 	/**
-	 * Bind the top level first, then the named server over it, so that the server inherits every key it
-	 * does not set.
+	 * Whether the top-level server follows {@code spring.mail}.
+	 * @param properties the properties
+	 * @return {@code true} if the default server's settings come from {@code spring.mail}
 	 */
-	private SmtpServerProperties inherit(String prefix) {
-		SmtpServerProperties merged = new SmtpServerProperties();
-		this.binder.bind(PREFIX, Bindable.ofInstance(merged));
-		this.binder.bind(prefix, Bindable.ofInstance(merged));
-		return merged;
+	boolean followsSpringMail(SmtpHealthProperties properties) {
+		return !StringUtils.hasText(properties.getHost()) && properties.getServers().isEmpty()
+				&& this.springMail != null;
+	}
+
+	private static ResolvedServer topLevel(SmtpHealthProperties top, @Nullable SpringMailSettings mail) {
+		Layer layer = new Layer(PREFIX, mail);
+		SmtpHealthProperties.Auth auth = top.getAuth();
+		SmtpHealthProperties.Tls tls = top.getTls();
+		Auth resolvedAuth = new Auth(layer.pick("auth.username", auth.getUsername()),
+				layer.pick("auth.password", auth.getPassword()), layer.pick("auth.token", auth.getToken()),
+				layer.pick("auth.mechanism", auth.getMechanism()),
+				layer.pick("auth.allow-plaintext", auth.isAllowPlaintext()));
+		Tls resolvedTls = new Tls(layer.pick("tls.bundle", tls.getBundle()), layer.pick("tls.verify", tls.isVerify()),
+				layer.pick("tls.verify-hostname", tls.isVerifyHostname()),
+				layer.pick("tls.expiry-warning", tls.getExpiryWarning()),
+				layer.pick("tls.expiry-critical", tls.getExpiryCritical()), layer.pick("tls.protocols", List.of()),
+				layer.pick("tls.cipher-suites", List.of()));
+		return new ResolvedServer(DEFAULT_SERVER_NAME, (mail != null) ? SpringMailSettings.PREFIX : PREFIX,
+				layer.origins(), layer.pick("host", top.getHost()), layer.pick("port", top.getPort()),
+				layer.pick("security", top.getSecurity()), layer.pick("helo-name", top.getHeloName()),
+				layer.pick("lmtp", top.isLmtp()), layer.pick("mail-from", top.getMailFrom()),
+				layer.pick("rcpt-to", top.getRcptTo()), layer.pick("warning", top.getWarning()),
+				layer.pick("critical", top.getCritical()), layer.pick("timeout", top.getTimeout()),
+				layer.pick("connect-timeout", top.getConnectTimeout()), layer.pick("ip-family", top.getIpFamily()),
+				layer.pick("cache-ttl", top.getCacheTtl()), layer.pick("refresh", top.getRefresh()),
+				layer.pick("interval", top.getInterval()), resolvedAuth, resolvedTls);
+	}
+
+	private static ResolvedServer named(String name, String prefix, SmtpServerProperties own,
+			SmtpHealthProperties top) {
+		Layer layer = new Layer(prefix, null);
+		SmtpServerProperties.Auth auth = own.getAuth();
+		SmtpServerProperties.Tls tls = own.getTls();
+		SmtpHealthProperties.Tls topTls = top.getTls();
+		Auth resolvedAuth = new Auth(layer.own("auth.username", auth.getUsername()),
+				layer.own("auth.password", auth.getPassword()), layer.own("auth.token", auth.getToken()),
+				orDefault(layer.own("auth.mechanism", auth.getMechanism()), AuthMechanism.AUTO),
+				orDefault(layer.own("auth.allow-plaintext", auth.getAllowPlaintext()), false));
+		Tls resolvedTls = new Tls(layer.inherit("tls.bundle", tls.getBundle(), topTls.getBundle()),
+				layer.inherit("tls.verify", tls.getVerify(), topTls.isVerify()),
+				layer.inherit("tls.verify-hostname", tls.getVerifyHostname(), topTls.isVerifyHostname()),
+				layer.inherit("tls.expiry-warning", tls.getExpiryWarning(), topTls.getExpiryWarning()),
+				layer.inherit("tls.expiry-critical", tls.getExpiryCritical(), topTls.getExpiryCritical()), List.of(),
+				List.of());
+		return new ResolvedServer(name, prefix, layer.origins(), layer.own("host", own.getHost()),
+				layer.own("port", own.getPort()), layer.inherit("security", own.getSecurity(), top.getSecurity()),
+				layer.inherit("helo-name", own.getHeloName(), top.getHeloName()),
+				layer.inherit("lmtp", own.getLmtp(), top.isLmtp()),
+				orDefault(layer.own("mail-from", own.getMailFrom()), ""), layer.own("rcpt-to", own.getRcptTo()),
+				layer.inherit("warning", own.getWarning(), top.getWarning()),
+				layer.inherit("critical", own.getCritical(), top.getCritical()),
+				layer.inherit("timeout", own.getTimeout(), top.getTimeout()),
+				layer.inherit("connect-timeout", own.getConnectTimeout(), top.getConnectTimeout()),
+				layer.inherit("ip-family", own.getIpFamily(), top.getIpFamily()),
+				layer.inherit("cache-ttl", own.getCacheTtl(), top.getCacheTtl()),
+				layer.inherit("refresh", own.getRefresh(), top.getRefresh()),
+				layer.inherit("interval", own.getInterval(), top.getInterval()), resolvedAuth, resolvedTls);
+	}
+
+	private static <T> T orDefault(@Nullable T value, T fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 	/**
-	 * Return properties for the application's own mail server, with {@code smtp.check} thresholds and
-	 * options, or {@code null} if {@code spring.mail.host} is not set either. Like JavaMail, it
-	 * authenticates only when both a user name and a password are set.
+	 * Picks each key's value from the first source that has it, and remembers which property that was.
 	 */
-	private @Nullable SmtpServerProperties fromSpringMail() {
-		String host = this.binder.bind("spring.mail.host", String.class).orElse(null);
-		if (!StringUtils.hasText(host)) {
-			return null;
-		}
-		SmtpServerProperties merged = new SmtpServerProperties();
-		this.binder.bind(PREFIX, Bindable.ofInstance(merged));
-		merged.setHost(host);
-		Integer port = this.binder.bind("spring.mail.port", Integer.class).orElse(null);
-		if (port != null) {
-			if (port < 1 || port > 65535) {
-				throw new InvalidConfigurationPropertyValueException("spring.mail.port", port,
-						"Must be between 1 and 65535");
-			}
-			merged.setPort(port);
-		}
-		String username = this.binder.bind("spring.mail.username", String.class).orElse(null);
-		String password = this.binder.bind("spring.mail.password", String.class).orElse(null);
-		if (StringUtils.hasText(username) && password != null) {
-			merged.getAuth().setUsername(username);
-			merged.getAuth().setPassword(password);
-		}
-		merged.setSecurity(mailSecurity(merged.getSecurity()));
-		if (merged.getTls().getBundle() == null) {
-			this.binder.bind("spring.mail.ssl.bundle", String.class).ifBound(merged.getTls()::setBundle);
-		}
-		return merged;
-	}
+	private static final class Layer {
 
-	private Security mailSecurity(Security fallback) {
-		Map<String, String> javaMail = this.binder
-			.bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
-			.orElse(Map.of());
-		boolean smtps = "smtps".equalsIgnoreCase(this.binder.bind("spring.mail.protocol", String.class).orElse(""))
-				|| this.binder.bind("spring.mail.ssl.enabled", Boolean.class).orElse(false)
-				|| "true".equalsIgnoreCase(javaMail.get("mail.smtp.ssl.enable"));
-		if (smtps) {
-			return Security.SMTPS;
+		private final String prefix;
+
+		private final @Nullable SpringMailSettings mail;
+
+		private final Map<String, String> origins = new HashMap<>();
+
+		Layer(String prefix, @Nullable SpringMailSettings mail) {
+			this.prefix = prefix;
+			this.mail = mail;
 		}
-		boolean startTls = "true".equalsIgnoreCase(javaMail.get("mail.smtp.starttls.enable"))
-				|| "true".equalsIgnoreCase(javaMail.get("mail.smtp.starttls.required"));
-		return startTls ? Security.STARTTLS : fallback;
+
+		/**
+		 * The top-level server's value: from {@code spring.mail} when it says something, else from
+		 * {@code smtp.check}.
+		 */
+		@SuppressWarnings("unchecked")
+		<T extends @Nullable Object> T pick(String key, T value) {
+			SpringMailSettings.Value mapped = (this.mail != null) ? this.mail.get(key) : null;
+			if (mapped != null) {
+				this.origins.put(key, mapped.property());
+				return (T) mapped.value();
+			}
+			return value;
+		}
+
+		/**
+		 * A named server's own value, never inherited.
+		 */
+		<T> @Nullable T own(String key, @Nullable T value) {
+			return value;
+		}
+
+		/**
+		 * A named server's value, or the top level's when it sets none.
+		 */
+		<T extends @Nullable Object> T inherit(String key, @Nullable T value, T inherited) {
+			if (value != null) {
+				return value;
+			}
+			this.origins.put(key, PREFIX + "." + key);
+			return inherited;
+		}
+
+		Origins origins() {
+			return new Origins(this.prefix, this.origins);
+		}
+
 	}
 
 }

@@ -152,8 +152,6 @@ class SmtpHealthRealServerTests {
 		List<String> properties = new ArrayList<>();
 		properties.add(this.lab.sslBundleProperty(BUNDLE));
 		properties.add("smtp.check.tls.bundle=" + BUNDLE);
-		properties.add("smtp.check.auth.username=" + this.lab.user());
-		properties.add("smtp.check.auth.password=" + this.lab.password());
 		Map<String, LabListener> servers = new LinkedHashMap<>();
 		servers.put("postfix", LabListener.POSTFIX_STARTTLS);
 		servers.put("dovecot", LabListener.DOVECOT_SUBMISSION);
@@ -164,6 +162,9 @@ class SmtpHealthRealServerTests {
 			properties.add(prefix + ".host=" + this.lab.host6());
 			properties.add(prefix + ".port=" + this.lab.port(listener));
 			properties.add(prefix + ".security=" + listener.security());
+			// Credentials are never inherited: each server names its own.
+			properties.add(prefix + ".auth.username=" + this.lab.user());
+			properties.add(prefix + ".auth.password=" + this.lab.password());
 		});
 		this.contextRunner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
 			CompositeHealthContributor composite = context.getBean("smtpHealthContributor",

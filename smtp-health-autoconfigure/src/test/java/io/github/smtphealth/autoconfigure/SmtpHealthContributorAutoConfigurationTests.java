@@ -353,19 +353,6 @@ class SmtpHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithNamedServerWithoutHostShouldInheritTheTopLevelHost() {
-		this.contextRunner
-			.withPropertyValues("smtp.check.host=mail.example.com", "smtp.check.servers.submission.port=587",
-					"smtp.check.servers.submission.security=starttls")
-			.run((context) -> {
-				SmtpProbeSettings submission = settings(context, "submission");
-				assertThat(submission.host()).isEqualTo("mail.example.com");
-				assertThat(submission.port()).isEqualTo(587);
-				assertThat(settings(context, "default").port()).isEqualTo(25);
-			});
-	}
-
-	@Test
 	void healthOfNamedServerShouldInheritTheTopLevelWarning() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer
 			.start((script) -> script.delay(Duration.ofMillis(300)).happyPath())) {
@@ -465,12 +452,12 @@ class SmtpHealthContributorAutoConfigurationTests {
 			this.contextRunner
 				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
 						"smtp.check.helo-name=client.test", "smtp.check.refresh=background",
-						"smtp.check.interval=100ms")
+						"smtp.check.interval=1s")
 				.run((context) -> {
 					HealthIndicator indicator = context.getBean("smtpHealthContributor", HealthIndicator.class);
 					assertThat(server.connectionCount()).isZero();
 					ApplicationReady.publish(context);
-					await().atMost(Duration.ofSeconds(5))
+					await().atMost(Duration.ofSeconds(10))
 						.until(() -> Status.UP.equals(indicator.health().getStatus()) && server.connectionCount() >= 2);
 					assertThat(before.newThreadNames()).anyMatch((name) -> name.startsWith("smtp-health-schedule-"));
 				});
@@ -591,6 +578,17 @@ class SmtpHealthContributorAutoConfigurationTests {
 			.doesNotContain(PASSWORD);
 	}
 
+	@Test
+	void startupFailureReportShouldEscapeControlCharactersOfTheRejectedValue(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> application().run("--smtp.check.host=mail.example.com",
+				"--smtp.check.mail-from=probe@example.com\r\nRCPT TO:<victim@example.com>"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("smtp.check.mail-from")
+			.contains("probe@example.com\\x0d\\x0aRCPT TO:<victim@example.com>")
+			.doesNotContain("probe@example.com\r\n")
+			.doesNotContain("probe@example.com\n");
+	}
+
 	@ParameterizedTest(name = "{0}: {1}")
 	@MethodSource("invalidProperties")
 	void runWithInvalidPropertyShouldFailNamingIt(String property, List<String> values) {
@@ -643,7 +641,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 				invalid("smtp.check.auth.username", host, password, "smtp.check.auth.username=probe\r\nAUTH"),
 				invalid("smtp.check.servers.relay.port", user, password,
 						"smtp.check.servers.relay.host=relay.example.com", "smtp.check.servers.relay.port=70000"),
-				invalid("smtp.check.servers.relay.warning", user, password, "smtp.check.warning=5s",
+				invalid("smtp.check.servers.relay.critical", user, password, "smtp.check.warning=5s",
 						"smtp.check.servers.relay.host=relay.example.com", "smtp.check.servers.relay.critical=2s"),
 				invalid("smtp.check.servers.relay.host", user, password, "smtp.check.servers.relay.port=2525"),
 				invalid("smtp.check.servers.relay.tls.bundle", user, password,

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"smtp.check.servers.relay.auth.password=" + Canary.PASSWORD, "SMTP_CHECK_AUTH_TOKEN=" + Canary.TOKEN,
 				"smtp.check.host=127.0.0.1", "smtp.check.port=25", "smtp.check.security=starttls",
 				"smtp.check.auth.username=" + Canary.USERNAME, "smtp.check.auth.password=" + Canary.PASSWORD,
-				"smtp.check.servers.relay.host=127.0.0.1", "smtp.check.servers.relay.auth.mechanism=xoauth2",
+				"smtp.check.servers.relay.host=127.0.0.1", "smtp.check.servers.relay.auth.username=canary-user",
+				"smtp.check.servers.relay.auth.mechanism=xoauth2",
 				"smtp.check.servers.relay.auth.token=" + Canary.TOKEN })
 @DirtiesContext
 class ActuatorSecretMaskingTests {
