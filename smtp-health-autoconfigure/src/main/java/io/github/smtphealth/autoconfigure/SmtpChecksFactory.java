@@ -3,6 +3,7 @@ package io.github.smtphealth.autoconfigure;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
 
 import javax.net.ssl.KeyManager;
@@ -157,11 +158,12 @@ final class SmtpChecksFactory {
 	}
 
 	private static String describe(SmtpProbeSettings settings) {
-		String security = settings.security().name().toLowerCase(java.util.Locale.ROOT);
+		String security = settings.security().name().toLowerCase(Locale.ROOT);
 		if (settings.security() != Security.NONE && !settings.tls().fullyVerified()) {
 			security += " (TLS verification disabled)";
 		}
-		String auth = (settings.credentials() != null) ? ", AUTH as '" + settings.credentials().username() + "'" : "";
+		String auth = (settings.credentials() != null)
+				? ", AUTH " + settings.authMechanism().name().toLowerCase(Locale.ROOT).replace('_', '-') : "";
 		return security + auth;
 	}
 

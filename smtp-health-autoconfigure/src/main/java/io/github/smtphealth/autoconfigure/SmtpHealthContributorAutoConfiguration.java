@@ -1,13 +1,18 @@
 package io.github.smtphealth.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
 import io.github.smtphealth.check.SmtpCheckListener;
 import io.github.smtphealth.check.SmtpChecks;
+import io.github.smtphealth.health.SmtpCheckTransitionLogger;
 import io.github.smtphealth.health.SmtpHealthContributor;
 import io.github.smtphealth.health.SmtpHealthIndicator;
 import io.github.smtphealth.probe.ProbeThreads;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,6 +27,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 
@@ -38,6 +44,8 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 @EnableConfigurationProperties(SmtpHealthProperties.class)
 public final class SmtpHealthContributorAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(SmtpHealthContributorAutoConfiguration.class);
+
 	SmtpHealthContributorAutoConfiguration() {
 	}
 
@@ -45,11 +53,17 @@ public final class SmtpHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean
 	SmtpChecks smtpChecks(SmtpHealthProperties properties, Environment environment,
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<SmtpCheckListener> listeners) {
-		SmtpCheckListener listener = SmtpCheckListener.all(listeners.orderedStream().toList());
+		UnknownSmtpCheckKeys.warnAbout(environment);
+		List<SmtpCheckListener> all = new ArrayList<>(listeners.orderedStream().toList());
+		all.add(new SmtpCheckTransitionLogger());
 		SmtpServerResolver resolver = new SmtpServerResolver(SpringMailSettings.read(Binder.get(environment)));
-		return new SmtpChecksFactory(sslBundles.getIfAvailable(), listener, Clock.systemUTC(),
-				threadFactory(environment))
+		SmtpChecks checks = new SmtpChecksFactory(sslBundles.getIfAvailable(), SmtpCheckListener.all(all),
+				Clock.systemUTC(), threadFactory(environment))
 			.create(resolver.resolve(properties));
+		if (resolver.followsSpringMail(properties)) {
+			logMailIndicator(environment);
+		}
+		return checks;
 	}
 
 	/**
@@ -59,6 +73,16 @@ public final class SmtpHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean
 	SmtpChecksLifecycle smtpChecksLifecycle(SmtpChecks smtpChecks) {
 		return new SmtpChecksLifecycle(smtpChecks);
+	}
+
+	private static void logMailIndicator(Environment environment) {
+		boolean turnedOff = environment instanceof ConfigurableEnvironment configurable && configurable
+			.getPropertySources()
+			.contains(SmtpHealthMailIndicatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME);
+		if (turnedOff && logger.isInfoEnabled()) {
+			logger.info("Boot's 'mail' health indicator is off: smtp-health checks the same server "
+					+ "(spring.mail.host); management.health.mail.enabled=true brings it back");
+		}
 	}
 
 	@Bean

@@ -13,7 +13,9 @@ import org.springframework.core.env.MapPropertySource;
  * Gives the health endpoint a status order that knows DEGRADED
  * ({@code down, out-of-service, degraded, up, unknown}), so that UP + DEGRADED aggregates to DEGRADED
  * instead of the unknown status being dropped. It is added with the lowest precedence: any order the
- * user sets wins. DEGRADED maps to HTTP 200, like every status but DOWN and OUT_OF_SERVICE.
+ * user sets wins. DEGRADED maps to HTTP 200, like every status but DOWN and OUT_OF_SERVICE. Only when
+ * the starter is active: with the indicator disabled or no server to check, the application's
+ * settings stay as they are.
  *
  * @since 0.1.0
  */
@@ -30,7 +32,8 @@ public class SmtpHealthStatusOrderEnvironmentPostProcessor implements Environmen
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME) && !isSetByUser(environment)) {
+		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME) && !isSetByUser(environment)
+				&& SmtpCheckActivation.isActive(Binder.get(environment), application.getClassLoader())) {
 			environment.getPropertySources()
 				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(STATUS_ORDER_PROPERTY, STATUS_ORDER)));
 		}

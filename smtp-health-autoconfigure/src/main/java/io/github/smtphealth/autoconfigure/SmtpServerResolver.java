@@ -82,22 +82,22 @@ final class SmtpServerResolver {
 		Layer layer = new Layer(PREFIX, mail);
 		SmtpHealthProperties.Auth auth = top.getAuth();
 		SmtpHealthProperties.Tls tls = top.getTls();
-		Auth resolvedAuth = new Auth(layer.pick("auth.username", auth.getUsername()),
-				layer.pick("auth.password", auth.getPassword()), layer.pick("auth.token", auth.getToken()),
+		Auth resolvedAuth = new Auth(layer.pickNullable("auth.username", auth.getUsername()),
+				layer.pickNullable("auth.password", auth.getPassword()), layer.pickNullable("auth.token", auth.getToken()),
 				layer.pick("auth.mechanism", auth.getMechanism()),
 				layer.pick("auth.allow-plaintext", auth.isAllowPlaintext()));
-		Tls resolvedTls = new Tls(layer.pick("tls.bundle", tls.getBundle()), layer.pick("tls.verify", tls.isVerify()),
+		Tls resolvedTls = new Tls(layer.pickNullable("tls.bundle", tls.getBundle()), layer.pick("tls.verify", tls.isVerify()),
 				layer.pick("tls.verify-hostname", tls.isVerifyHostname()),
 				layer.pick("tls.expiry-warning", tls.getExpiryWarning()),
 				layer.pick("tls.expiry-critical", tls.getExpiryCritical()), layer.pick("tls.protocols", List.of()),
 				layer.pick("tls.cipher-suites", List.of()));
 		return new ResolvedServer(DEFAULT_SERVER_NAME, (mail != null) ? SpringMailSettings.PREFIX : PREFIX,
-				layer.origins(), layer.pick("host", top.getHost()), layer.pick("port", top.getPort()),
-				layer.pick("security", top.getSecurity()), layer.pick("helo-name", top.getHeloName()),
+				layer.origins(), layer.pickNullable("host", top.getHost()), layer.pickNullable("port", top.getPort()),
+				layer.pick("security", top.getSecurity()), layer.pickNullable("helo-name", top.getHeloName()),
 				layer.pick("lmtp", top.isLmtp()), layer.pick("mail-from", top.getMailFrom()),
-				layer.pick("rcpt-to", top.getRcptTo()), layer.pick("warning", top.getWarning()),
-				layer.pick("critical", top.getCritical()), layer.pick("timeout", top.getTimeout()),
-				layer.pick("connect-timeout", top.getConnectTimeout()), layer.pick("ip-family", top.getIpFamily()),
+				layer.pickNullable("rcpt-to", top.getRcptTo()), layer.pickNullable("warning", top.getWarning()),
+				layer.pickNullable("critical", top.getCritical()), layer.pick("timeout", top.getTimeout()),
+				layer.pickNullable("connect-timeout", top.getConnectTimeout()), layer.pick("ip-family", top.getIpFamily()),
 				layer.pick("cache-ttl", top.getCacheTtl()), layer.pick("refresh", top.getRefresh()),
 				layer.pick("interval", top.getInterval()), resolvedAuth, resolvedTls);
 	}
@@ -112,7 +112,7 @@ final class SmtpServerResolver {
 				layer.own("auth.password", auth.getPassword()), layer.own("auth.token", auth.getToken()),
 				orDefault(layer.own("auth.mechanism", auth.getMechanism()), AuthMechanism.AUTO),
 				orDefault(layer.own("auth.allow-plaintext", auth.getAllowPlaintext()), false));
-		Tls resolvedTls = new Tls(layer.inherit("tls.bundle", tls.getBundle(), topTls.getBundle()),
+		Tls resolvedTls = new Tls(layer.inheritNullable("tls.bundle", tls.getBundle(), topTls.getBundle()),
 				layer.inherit("tls.verify", tls.getVerify(), topTls.isVerify()),
 				layer.inherit("tls.verify-hostname", tls.getVerifyHostname(), topTls.isVerifyHostname()),
 				layer.inherit("tls.expiry-warning", tls.getExpiryWarning(), topTls.getExpiryWarning()),
@@ -120,13 +120,13 @@ final class SmtpServerResolver {
 				List.of());
 		return new ResolvedServer(name, prefix, layer.origins(), layer.own("host", own.getHost()),
 				layer.own("port", own.getPort()), layer.inherit("security", own.getSecurity(), top.getSecurity()),
-				layer.inherit("helo-name", own.getHeloName(), top.getHeloName()),
+				layer.inheritNullable("helo-name", own.getHeloName(), top.getHeloName()),
 				layer.inherit("lmtp", own.getLmtp(), top.isLmtp()),
 				orDefault(layer.own("mail-from", own.getMailFrom()), ""), layer.own("rcpt-to", own.getRcptTo()),
-				layer.inherit("warning", own.getWarning(), top.getWarning()),
-				layer.inherit("critical", own.getCritical(), top.getCritical()),
+				layer.inheritNullable("warning", own.getWarning(), top.getWarning()),
+				layer.inheritNullable("critical", own.getCritical(), top.getCritical()),
 				layer.inherit("timeout", own.getTimeout(), top.getTimeout()),
-				layer.inherit("connect-timeout", own.getConnectTimeout(), top.getConnectTimeout()),
+				layer.inheritNullable("connect-timeout", own.getConnectTimeout(), top.getConnectTimeout()),
 				layer.inherit("ip-family", own.getIpFamily(), top.getIpFamily()),
 				layer.inherit("cache-ttl", own.getCacheTtl(), top.getCacheTtl()),
 				layer.inherit("refresh", own.getRefresh(), top.getRefresh()),
@@ -157,8 +157,13 @@ final class SmtpServerResolver {
 		 * The top-level server's value: from {@code spring.mail} when it says something, else from
 		 * {@code smtp.check}.
 		 */
+		<T> T pick(String key, T value) {
+			T picked = pickNullable(key, value);
+			return (picked != null) ? picked : value;
+		}
+
 		@SuppressWarnings("unchecked")
-		<T extends @Nullable Object> T pick(String key, T value) {
+		<T> @Nullable T pickNullable(String key, @Nullable T value) {
 			SpringMailSettings.Value mapped = (this.mail != null) ? this.mail.get(key) : null;
 			if (mapped != null) {
 				this.origins.put(key, mapped.property());
@@ -177,7 +182,12 @@ final class SmtpServerResolver {
 		/**
 		 * A named server's value, or the top level's when it sets none.
 		 */
-		<T extends @Nullable Object> T inherit(String key, @Nullable T value, T inherited) {
+		<T> T inherit(String key, @Nullable T value, T inherited) {
+			T resolved = inheritNullable(key, value, inherited);
+			return (resolved != null) ? resolved : inherited;
+		}
+
+		<T> @Nullable T inheritNullable(String key, @Nullable T value, @Nullable T inherited) {
 			if (value != null) {
 				return value;
 			}

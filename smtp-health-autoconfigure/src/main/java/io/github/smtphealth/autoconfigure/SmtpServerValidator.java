@@ -99,8 +99,9 @@ final class SmtpServerValidator {
 			}
 			return;
 		}
-		require(auth.username().chars().noneMatch((c) -> c < 0x20 || c == 0x7f), names.of("auth.username"),
-				auth.username(),
+		String username = String.valueOf(auth.username());
+		require(username.chars().noneMatch((c) -> c < 0x20 || c == 0x7f), names.of("auth.username"),
+				username,
 				"Must be free of control characters");
 		if (auth.mechanism() == AuthMechanism.XOAUTH2) {
 			if (auth.token() == null || auth.token().isEmpty()) {

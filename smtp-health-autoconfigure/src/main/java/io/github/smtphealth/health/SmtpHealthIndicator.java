@@ -1,6 +1,8 @@
 package io.github.smtphealth.health;
 
 import io.github.smtphealth.check.SmtpCheck;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -14,6 +16,8 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public class SmtpHealthIndicator implements HealthIndicator {
+
+	private static final Log logger = LogFactory.getLog(SmtpHealthIndicator.class);
 
 	private final SmtpCheck check;
 
@@ -39,9 +43,23 @@ public class SmtpHealthIndicator implements HealthIndicator {
 		this.pendingStatus = pendingStatus;
 	}
 
+	/**
+	 * Like Boot's {@code AbstractHealthIndicator}, an unexpected exception is DOWN with a WARN, never an
+	 * HTTP 500.
+	 */
 	@Override
 	public Health health() {
-		return SmtpHealthDetails.toHealth(this.check.current(), this.pendingStatus);
+		try {
+			return SmtpHealthDetails.toHealth(this.check.current(), this.pendingStatus);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("SMTP health check of server '" + this.check.name() + "' failed unexpectedly", ex);
+			return Health.down()
+				.withDetail("host", this.check.probe().settings().host())
+				.withDetail("port", this.check.probe().settings().port())
+				.withDetail("error", "unexpected " + ex.getClass().getName() + " (see the log)")
+				.build();
+		}
 	}
 
 }

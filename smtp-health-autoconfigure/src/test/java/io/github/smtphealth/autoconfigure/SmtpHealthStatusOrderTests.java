@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.github.smtphealth.check.SmtpChecks;
 import io.github.smtphealth.health.SmtpHealthStatus;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class SmtpHealthStatusOrderTests {
 	@Test
 	void applicationShouldRegisterTheDefaultStatusOrder() {
 		SpringApplication application = application();
-		try (ConfigurableApplicationContext context = application.run()) {
+		try (ConfigurableApplicationContext context = application.run("--smtp.check.host=mail.example.com")) {
 			ConfigurableEnvironment environment = context.getEnvironment();
 			assertThat(environment.getPropertySources()
 				.contains(SmtpHealthStatusOrderEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isTrue();
@@ -136,8 +137,29 @@ class SmtpHealthStatusOrderTests {
 	}
 
 	@Test
+	void applicationWithTheIndicatorDisabledShouldLeaveTheStatusOrderAlone() {
+		SpringApplication application = application();
+		try (ConfigurableApplicationContext context = application.run("--smtp.check.host=mail.example.com",
+				"--management.health.smtp.enabled=false")) {
+			assertThat(context.getEnvironment().getPropertySources()
+				.contains(SmtpHealthStatusOrderEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+			assertThat(context.getEnvironment().getProperty(ORDER)).isNull();
+			assertThat(context.getBeanNamesForType(SmtpChecks.class)).isEmpty();
+		}
+	}
+
+	@Test
+	void applicationWithoutAServerToCheckShouldLeaveTheStatusOrderAlone() {
+		SpringApplication application = application();
+		try (ConfigurableApplicationContext context = application.run("--smtp.check.timeout=5s")) {
+			assertThat(context.getEnvironment().getProperty(ORDER)).isNull();
+			assertThat(context.getBeanNamesForType(SmtpChecks.class)).isEmpty();
+		}
+	}
+
+	@Test
 	void postProcessEnvironmentShouldAddTheOrderWithLowestPrecedence() {
-		StandardEnvironment environment = new StandardEnvironment();
+		StandardEnvironment environment = environmentWithServer();
 		postProcess(environment);
 		assertThat(environment.getProperty(ORDER)).isEqualTo(DEFAULT_ORDER);
 		assertThat(environment.getPropertySources().stream().reduce((first, second) -> second).orElseThrow().getName())
@@ -146,7 +168,7 @@ class SmtpHealthStatusOrderTests {
 
 	@Test
 	void postProcessEnvironmentWhenUserSetOrderShouldKeepTheUsers() {
-		StandardEnvironment environment = new StandardEnvironment();
+		StandardEnvironment environment = environmentWithServer();
 		environment.getPropertySources().addFirst(new MapPropertySource("user", Map.of(ORDER, "down,up")));
 		postProcess(environment);
 		assertThat(environment.getProperty(ORDER)).isEqualTo("down,up");
@@ -154,11 +176,18 @@ class SmtpHealthStatusOrderTests {
 
 	@Test
 	void postProcessEnvironmentTwiceShouldAddTheOrderOnce() {
-		StandardEnvironment environment = new StandardEnvironment();
+		StandardEnvironment environment = environmentWithServer();
 		int before = environment.getPropertySources().size();
 		postProcess(environment);
 		postProcess(environment);
 		assertThat(environment.getPropertySources().size()).isEqualTo(before + 1);
+	}
+
+	private static StandardEnvironment environmentWithServer() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("server", Map.of("smtp.check.host", "mail.example.com")));
+		return environment;
 	}
 
 	private static void postProcess(ConfigurableEnvironment environment) {

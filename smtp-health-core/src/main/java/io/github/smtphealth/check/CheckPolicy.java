@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * The thresholds that turn a probe result into UP, DEGRADED or DOWN, as {@code check_smtp}'s
  * {@code -w}, {@code -c} and {@code -D warn,crit} do.
  *
- * @param warning response time at or above which the server is DEGRADED, or {@code null}
- * @param critical response time at or above which the server is DOWN, or {@code null}
+ * @param warning response time up to the end of RSET at or above which the server is DEGRADED, or
+ * {@code null}; the QUIT exchange is timed and reported but never judged
+ * @param critical response time up to the end of RSET at or above which the server is DOWN, or
+ * {@code null}
  * @param expiryWarning lifetime left, of the chain's first certificate to expire, below which the
  * server is DEGRADED; zero to ignore
  * @param expiryCritical lifetime left, of the chain's first certificate to expire, below which the
@@ -57,7 +59,7 @@ public record CheckPolicy(@Nullable Duration warning, @Nullable Duration critica
 		}
 		List<String> down = new ArrayList<>();
 		List<String> degraded = new ArrayList<>();
-		judgeResponseTime(result.total(), down, degraded);
+		judgeResponseTime(result.conversation(), down, degraded);
 		TlsInfo tls = result.tls();
 		if (tls != null) {
 			judgeExpiry(tls, now, down, degraded);

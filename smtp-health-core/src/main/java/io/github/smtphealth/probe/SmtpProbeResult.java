@@ -50,6 +50,16 @@ public record SmtpProbeResult(Instant checkedAt, Duration total, Map<Phase, Dura
 	}
 
 	/**
+	 * Return how long the conversation took, up to the end of {@code RSET}: the total without the time
+	 * spent on {@code QUIT}, which never decides the result and so never counts against a threshold.
+	 * @return the time up to the end of RSET (or up to the failure)
+	 */
+	public Duration conversation() {
+		Duration quit = this.phases.get(Phase.QUIT);
+		return (quit != null) ? this.total.minus(quit) : this.total;
+	}
+
+	/**
 	 * Return whether every required phase succeeded.
 	 * @return {@code true} on success
 	 */

@@ -2,13 +2,14 @@ package io.github.smtphealth.check;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.smtphealth.probe.ChainCertificate;
 import io.github.smtphealth.probe.FailureKind;
 import io.github.smtphealth.probe.Phase;
-import io.github.smtphealth.probe.ChainCertificate;
 import io.github.smtphealth.probe.ProbeFailure;
 import io.github.smtphealth.probe.SmtpProbeResult;
 import io.github.smtphealth.probe.TlsInfo;
@@ -178,6 +179,19 @@ class CheckPolicyTests {
 		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(1), anchorFirst, null), NOW);
 		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
 		assertThat(verdict.reason()).startsWith("certificate 3 of the verified path (CN=Example Root) expires in 1 day");
+	}
+
+	@Test
+	void evaluateShouldJudgeTheTimeUpToRsetAndNotTheWaitForQuit() {
+		Map<Phase, Duration> phases = new LinkedHashMap<>();
+		phases.put(Phase.CONNECT, Duration.ofMillis(100));
+		phases.put(Phase.RSET, Duration.ofMillis(100));
+		phases.put(Phase.QUIT, Duration.ofSeconds(2));
+		SmtpProbeResult result = new SmtpProbeResult(NOW, Duration.ofMillis(2200), phases, "127.0.0.1:25",
+				"220 ready", List.of(), null, null, "no reply to QUIT within 2 s", null);
+		CheckPolicy policy = new CheckPolicy(Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofDays(14),
+				Duration.ZERO);
+		assertThat(policy.evaluate(result, NOW)).isEqualTo(CheckVerdict.UP);
 	}
 
 	private static TlsInfo expiringIn(Duration left) {
