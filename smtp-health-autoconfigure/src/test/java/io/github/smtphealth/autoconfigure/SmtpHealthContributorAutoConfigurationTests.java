@@ -39,9 +39,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -661,11 +659,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 	}
 
 	private static SpringApplication application() {
-		SpringApplication application = new SpringApplication(SmtpHealthConfiguration.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setBannerMode(Banner.Mode.OFF);
-		application.setLogStartupInfo(false);
-		return application;
+		return QuietApplications.of(SmtpHealthConfiguration.class);
 	}
 
 	private static Arguments invalid(String property, String... values) {

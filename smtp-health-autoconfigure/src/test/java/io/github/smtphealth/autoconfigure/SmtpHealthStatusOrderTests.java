@@ -9,9 +9,7 @@ import io.github.smtphealth.health.SmtpHealthStatus;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -196,11 +194,7 @@ class SmtpHealthStatusOrderTests {
 	}
 
 	private static SpringApplication application() {
-		SpringApplication application = new SpringApplication(HealthEndpointConfiguration.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setBannerMode(Banner.Mode.OFF);
-		application.setLogStartupInfo(false);
-		return application;
+		return QuietApplications.of(HealthEndpointConfiguration.class);
 	}
 
 	private static ScriptedSmtpServer slowServer() {

@@ -11,9 +11,7 @@ import io.github.smtphealth.testsupport.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -180,11 +178,7 @@ class SpringMailAgreementTests {
 	}
 
 	private static SpringApplication application() {
-		SpringApplication application = new SpringApplication(MailApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setBannerMode(Banner.Mode.OFF);
-		application.setLogStartupInfo(false);
-		return application;
+		return QuietApplications.of(MailApplication.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)
