@@ -1,6 +1,7 @@
 package io.github.smtphealth.autoconfigure;
 
 import java.beans.PropertyDescriptor;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -85,31 +86,38 @@ final class UnknownSmtpCheckKeys {
 	}
 
 	/**
-	 * The dashed keys of a properties class, nested groups as {@code auth.username}, maps and
-	 * collections as {@code name.*} (anything below them binds).
+	 * The dashed keys of a properties class, nested groups (inner classes and records) as
+	 * {@code auth.username}, maps and collections as {@code name.*} (anything below them binds).
 	 */
 	private static Set<String> keysOf(Class<?> type, String prefix) {
 		Set<String> keys = new TreeSet<>();
+		if (type.isRecord()) {
+			for (RecordComponent component : type.getRecordComponents()) {
+				addKey(keys, type, prefix + DataObjectPropertyName.toDashedForm(component.getName()),
+						component.getType());
+			}
+			return keys;
+		}
 		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
 			Class<?> propertyType = descriptor.getPropertyType();
-			if (descriptor.getReadMethod() == null || "class".equals(descriptor.getName()) || propertyType == null) {
-				continue;
-			}
-			String key = prefix + DataObjectPropertyName.toDashedForm(descriptor.getName());
-			if ("servers".equals(key)) {
-				continue;
-			}
-			if (Map.class.isAssignableFrom(propertyType) || Collection.class.isAssignableFrom(propertyType)) {
-				keys.add(key + ".*");
-			}
-			else if (propertyType.getEnclosingClass() == type) {
-				keys.addAll(keysOf(propertyType, key + "."));
-			}
-			else {
-				keys.add(key);
+			if (descriptor.getReadMethod() != null && !"class".equals(descriptor.getName()) && propertyType != null
+					&& !"servers".equals(descriptor.getName())) {
+				addKey(keys, type, prefix + DataObjectPropertyName.toDashedForm(descriptor.getName()), propertyType);
 			}
 		}
 		return keys;
+	}
+
+	private static void addKey(Set<String> keys, Class<?> owner, String key, Class<?> propertyType) {
+		if (Map.class.isAssignableFrom(propertyType) || Collection.class.isAssignableFrom(propertyType)) {
+			keys.add(key + ".*");
+		}
+		else if (propertyType.isRecord() || propertyType.getEnclosingClass() == owner) {
+			keys.addAll(keysOf(propertyType, key + "."));
+		}
+		else {
+			keys.add(key);
+		}
 	}
 
 }

@@ -70,14 +70,16 @@ class SmtpCheckTransitionLogTests {
 			.withPropertyValues("smtp.check.host=mail.example.com", "smtp.check.hots=typo.example.com",
 					"smtp.check.tls.verfy=false", "smtp.check.servers.relay.host=relay.example.com",
 					"smtp.check.servers.relay.tiemout=5s", "smtp.check.servers.relay.auth.username=probe",
-					"smtp.check.servers.relay.auth.password=secret", "smtp.check.tls.expiry-warning=20d")
+					"smtp.check.servers.relay.auth.password=secret", "smtp.check.tls.expiry-warning=20d",
+					"smtp.check.servers.relay.delivery.imap.tls.bundle=none", "smtp.check.delivery.imap.folder=INBOX")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output.getOut().lines().filter((line) -> line.contains("Unknown SMTP health check properties")))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).contains(" WARN ")
 				.contains("smtp.check.hots, smtp.check.servers.relay.tiemout, smtp.check.tls.verfy")
 				.doesNotContain("expiry-warning")
-				.doesNotContain("relay.host"));
+				.doesNotContain("relay.host")
+				.doesNotContain("delivery"));
 	}
 
 }
