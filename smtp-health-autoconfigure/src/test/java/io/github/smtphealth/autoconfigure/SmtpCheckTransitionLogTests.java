@@ -1,13 +1,14 @@
 package io.github.smtphealth.autoconfigure;
 
+import io.github.smtphealth.check.CheckStatus;
+import io.github.smtphealth.check.SmtpCheck;
+import io.github.smtphealth.check.SmtpChecks;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import io.github.smtphealth.testsupport.SmtpScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -36,12 +37,13 @@ class SmtpCheckTransitionLogTests {
 				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
 						"smtp.check.helo-name=client.test", "smtp.check.cache-ttl=0")
 				.run((context) -> {
-					HealthIndicator indicator = context.getBean("smtpHealthContributor", HealthIndicator.class);
-					assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+					// Each refresh is one probe the listeners hear of, as a background refresh would be.
+					SmtpCheck check = context.getBean(SmtpChecks.class).checks().get("default");
+					assertThat(check.refresh().verdict().status()).isEqualTo(CheckStatus.UP);
 					assertThat(output).doesNotContain("is DOWN");
-					assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
-					assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
-					assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+					assertThat(check.refresh().verdict().status()).isEqualTo(CheckStatus.DOWN);
+					assertThat(check.refresh().verdict().status()).isEqualTo(CheckStatus.DOWN);
+					assertThat(check.refresh().verdict().status()).isEqualTo(CheckStatus.UP);
 				});
 			String address = server.host() + ":" + server.port();
 			assertThat(output.getOut().lines().filter((line) -> line.contains("is DOWN"))).singleElement()

@@ -34,7 +34,7 @@ class SmtpChecksTests {
 			SmtpCheck check = new SmtpCheck("default", new SmtpProbe(settings), CheckPolicy.DEFAULT, Duration.ZERO,
 					RefreshMode.BACKGROUND, Duration.ofMillis(50), failing, Clock.systemUTC());
 			try (SmtpChecks checks = new SmtpChecks(List.of(check))) {
-				checks.start();
+				checks.startProbing();
 				// Generous under a loaded 2-core machine: three probes 50 ms apart.
 				await().atMost(Duration.ofSeconds(20)).until(() -> probes.get() >= 3);
 			}
