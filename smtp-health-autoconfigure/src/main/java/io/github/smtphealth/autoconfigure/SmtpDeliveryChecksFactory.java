@@ -24,7 +24,6 @@ import io.github.smtphealth.delivery.ImapSettings;
 import io.github.smtphealth.probe.TlsSettings;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 
@@ -55,7 +54,7 @@ record SmtpDeliveryChecksFactory(@Nullable SslBundles sslBundles, DeliveryListen
 		SmtpDeliveryProperties topLevel = properties.getDelivery();
 		if (topLevel != null && Boolean.TRUE.equals(topLevel.enabled())
 				&& !smtpChecks.checks().containsKey(SmtpServerResolver.DEFAULT_SERVER_NAME)) {
-			throw new InvalidConfigurationPropertyValueException("smtp.check.delivery.enabled", true,
+			throw new InvalidSmtpCheckPropertyException("smtp.check.delivery.enabled", true,
 					"There is no top-level SMTP server (smtp.check.host or spring.mail.host) to send the probe "
 							+ "messages through; enable the delivery check of a named server instead");
 		}
@@ -80,14 +79,14 @@ record SmtpDeliveryChecksFactory(@Nullable SslBundles sslBundles, DeliveryListen
 		if (bundle != null) {
 			String property = delivery.prefix() + ".imap.tls.bundle";
 			if (this.sslBundles == null) {
-				throw new InvalidConfigurationPropertyValueException(property, bundle,
+				throw new InvalidSmtpCheckPropertyException(property, bundle,
 						"No SSL bundles are configured (spring.ssl.bundle.*)");
 			}
 			try {
 				return this.sslBundles.getBundle(bundle).createSslContext().getSocketFactory();
 			}
 			catch (NoSuchSslBundleException ex) {
-				throw new InvalidConfigurationPropertyValueException(property, bundle,
+				throw new InvalidSmtpCheckPropertyException(property, bundle,
 						"No SSL bundle with that name is configured (spring.ssl.bundle.*)");
 			}
 		}

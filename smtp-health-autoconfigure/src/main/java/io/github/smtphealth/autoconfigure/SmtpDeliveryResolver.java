@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.lang.Contract;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 
 /**
@@ -140,9 +139,9 @@ final class SmtpDeliveryResolver {
 		return duration;
 	}
 
-	private static InvalidConfigurationPropertyValueException invalid(String property, @Nullable Object value,
+	private static InvalidSmtpCheckPropertyException invalid(String property, @Nullable Object value,
 			String reason) {
-		return new InvalidConfigurationPropertyValueException(property, value, reason);
+		return new InvalidSmtpCheckPropertyException(property, value, reason);
 	}
 
 	private static void validateThresholds(String prefix, @Nullable Duration warning, @Nullable Duration critical,
