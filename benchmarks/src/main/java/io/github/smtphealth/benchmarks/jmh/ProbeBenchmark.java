@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.smtphealth.benchmarks.support.BenchTarget;
 import io.github.smtphealth.benchmarks.support.FloorClient;
 import io.github.smtphealth.benchmarks.support.SpringMailClient;
+import io.github.smtphealth.probe.ProbeThreads;
 import io.github.smtphealth.probe.SmtpProbe;
 import io.github.smtphealth.probe.SmtpProbeResult;
 import jakarta.mail.MessagingException;
@@ -44,6 +45,8 @@ public class ProbeBenchmark {
 
 	private @Nullable SmtpProbe probe;
 
+	private @Nullable ProbeThreads probeThreads;
+
 	private @Nullable FloorClient floor;
 
 	private @Nullable SpringMailClient springMail;
@@ -57,6 +60,7 @@ public class ProbeBenchmark {
 		BenchTarget opened = BenchTarget.open(this.target, BenchTarget.inProcessCertificate());
 		this.server = opened;
 		this.probe = new SmtpProbe(opened.probeSettings());
+		this.probeThreads = new ProbeThreads(ProbeThreads.daemonThreads());
 		this.floor = new FloorClient(opened);
 		this.springMail = new SpringMailClient(opened);
 		probe();
@@ -70,18 +74,22 @@ public class ProbeBenchmark {
 	 */
 	@TearDown
 	public void tearDown() throws IOException {
+		if (this.probeThreads != null) {
+			this.probeThreads.close();
+		}
 		if (this.server != null) {
 			this.server.close();
 		}
 	}
 
 	/**
-	 * Our probe: the full dialogue with per-phase timing, reply parsing, the deadline and the result.
+	 * Our probe: the full dialogue with per-phase timing, reply parsing, the deadline and the result,
+	 * with long-lived threads (one watchdog, lookups) as an application's {@code SmtpChecks} runs it.
 	 * @return the result
 	 */
 	@Benchmark
 	public SmtpProbeResult probe() {
-		SmtpProbeResult result = setUpDone(this.probe).run();
+		SmtpProbeResult result = setUpDone(this.probe).run(setUpDone(this.probeThreads));
 		if (result.failure() != null) {
 			throw new IllegalStateException(this.target + ": probe failed: " + result.failure());
 		}
