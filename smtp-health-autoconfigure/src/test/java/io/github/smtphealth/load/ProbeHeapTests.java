@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.smtphealth.probe.ProbeThreads;
 import io.github.smtphealth.probe.SmtpProbe;
 import io.github.smtphealth.probe.SmtpProbeResult;
 import io.github.smtphealth.probe.SmtpProbeSettings;
@@ -43,16 +44,16 @@ class ProbeHeapTests {
 				.timeout(Duration.ofSeconds(5))
 				.build());
 			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-			try {
-				run(probe, threads, WARM_UP_PROBES);
+			try (ProbeThreads probeThreads = new ProbeThreads(ProbeThreads.daemonThreads())) {
+				run(probe, probeThreads, threads, WARM_UP_PROBES);
 				long before = usedHeapAfterGc();
 				long start = System.nanoTime();
-				int succeeded = run(probe, threads, PROBES);
+				int succeeded = run(probe, probeThreads, threads, PROBES);
 				Duration took = Duration.ofNanos(System.nanoTime() - start);
 				long after = usedHeapAfterGc();
 				new LoadFigures("3-heap-after-probes", "Heap after many probes",
 						"Probes of a fast in-process SMTP server (greeting, EHLO, MAIL FROM, RSET, QUIT), " + THREADS
-								+ " at a time, after " + WARM_UP_PROBES + " warm-up probes. Heap used is read "
+								+ " at a time on one set of probe threads (one watchdog) as an application runs them, after " + WARM_UP_PROBES + " warm-up probes. Heap used is read "
 								+ "through MemoryMXBean after System.gc(), before and after. Asserted: every probe "
 								+ "succeeds and the heap grows by less than " + MAX_GROWTH_BYTES / 1024 / 1024 + " MB.")
 					.put("Probes", PROBES)
@@ -77,14 +78,15 @@ class ProbeHeapTests {
 	 * Run probes on the threads until {@code count} have run.
 	 * @return how many succeeded
 	 */
-	private static int run(SmtpProbe probe, ExecutorService threads, int count) throws Exception {
+	private static int run(SmtpProbe probe, ProbeThreads probeThreads, ExecutorService threads, int count)
+			throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger succeeded = new AtomicInteger();
 		List<Future<?>> workers = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
 			workers.add(threads.submit(() -> {
 				while (next.getAndIncrement() < count) {
-					SmtpProbeResult result = probe.run();
+					SmtpProbeResult result = probe.run(probeThreads);
 					if (result.isSuccess()) {
 						succeeded.incrementAndGet();
 					}
