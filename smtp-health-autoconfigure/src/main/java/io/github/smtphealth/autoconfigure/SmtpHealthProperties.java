@@ -379,14 +379,15 @@ public class SmtpHealthProperties {
 		private boolean verifyHostname = true;
 
 		/**
-		 * Certificate lifetime left below which the status is DEGRADED. A bare number is in seconds.
+		 * Lifetime left, of the chain's first certificate to expire, below which the status is DEGRADED.
+		 * A bare number is in seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration expiryWarning = Duration.ofDays(14);
 
 		/**
-		 * Certificate lifetime left below which the status is DOWN. An expired certificate is always DOWN.
-		 * A bare number is in seconds.
+		 * Lifetime left, of the chain's first certificate to expire, below which the status is DOWN. An
+		 * expired certificate is always DOWN. A bare number is in seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration expiryCritical = Duration.ZERO;
