@@ -93,6 +93,18 @@ final class ProbeFixtures {
 	}
 
 	/**
+	 * Run a probe and assert that it finished within its deadline, give or take {@link #MARGIN}.
+	 * @param settings the settings, whose timeout is the deadline
+	 * @return the result
+	 */
+	static SmtpProbeResult probeInTime(SmtpProbeSettings.Builder settings) {
+		SmtpProbeSettings built = settings.build();
+		SmtpProbeResult result = new SmtpProbe(built).run();
+		assertWithinDeadline(result, built.timeout());
+		return result;
+	}
+
+	/**
 	 * Run a probe that must succeed.
 	 * @param settings the settings
 	 * @return the result, for what else the test asserts
