@@ -108,7 +108,7 @@ public class SmtpHealthProperties {
 	private RefreshMode refresh = RefreshMode.ON_DEMAND;
 
 	/**
-	 * Period of background probes, at least 1s. A bare number is in seconds.
+	 * Period of background probes, from 1s to 1d. A bare number is in seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration interval = Duration.ofSeconds(30);

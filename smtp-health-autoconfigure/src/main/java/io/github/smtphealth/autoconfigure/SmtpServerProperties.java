@@ -103,7 +103,7 @@ public class SmtpServerProperties {
 	private @Nullable RefreshMode refresh;
 
 	/**
-	 * Period of background probes, at least 1s. Inherited from smtp.check.interval. A bare number is in
+	 * Period of background probes, from 1s to 1d. Inherited from smtp.check.interval. A bare number is in
 	 * seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
