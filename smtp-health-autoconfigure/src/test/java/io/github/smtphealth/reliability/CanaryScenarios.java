@@ -177,7 +177,29 @@ final class CanaryScenarios {
 					.server(of(greet(), ehlo("STARTTLS", "AUTH PLAIN"),
 							(script) -> script.expect("STARTTLS").send("220 Go ahead").close()))
 					.with(password(AuthMechanism.AUTO))
-					.down(Phase.TLS, "the server closed the connection during the handshake"));
+					.down(Phase.TLS, "the server closed the connection during the handshake"),
+				Scenario.named("TLS 1.3 server requires a client certificate before AUTH (STARTTLS)")
+					.server(of(greet(), ehlo("STARTTLS", "AUTH PLAIN"),
+							(script) -> script.expect("STARTTLS")
+								.send("220 Go ahead")
+								.startTlsRequiringClientCertificate(CERTIFICATE.serverSslContext("TLSv1.3")),
+							ehlo("AUTH PLAIN"), acceptPlain(), mailRsetQuit()))
+					.with(password(AuthMechanism.AUTO))
+					.down(Phase.TLS, HostileScenarios.CLIENT_CERTIFICATE_REQUESTED),
+				Scenario.named("expired intermediate before AUTH, tls.verify false (smtps)")
+					.server(of((script) -> script.startTls(HostileScenarios.EXPIRED_INTERMEDIATE.serverSslContext()),
+							greet(), ehlo("AUTH PLAIN"), acceptPlain(), mailRsetQuit()))
+					.with(password(AuthMechanism.AUTO))
+					.with((settings) -> settings.security(Security.SMTPS)
+						.tls(TlsSettings.DEFAULT.withVerifyCertificate(false)))
+					.down(Phase.TLS, "certificate 2 of the chain expired on"),
+				Scenario.named("intermediate expiring in 2 days, AUTH accepted (smtps)")
+					.server(of((script) -> script.startTls(HostileScenarios.EXPIRING_INTERMEDIATE.serverSslContext()),
+							greet(), ehlo("AUTH PLAIN"), acceptPlain(), mailRsetQuit()))
+					.with(password(AuthMechanism.AUTO))
+					.with((settings) -> settings.security(Security.SMTPS)
+						.tls(TlsSettings.trusting(HostileScenarios.EXPIRING_INTERMEDIATE.trustManagers())))
+					.degraded("certificate 2 of the chain"));
 	}
 
 	private static List<Scenario> interrupted() {

@@ -56,18 +56,18 @@ final class HostileScenarios {
 	/**
 	 * A leaf valid for 300 days, issued by an intermediate that expires in 2 days.
 	 */
-	private static final TestCertificate EXPIRING_INTERMEDIATE = TestCertificates.builder("127.0.0.1")
+	static final TestCertificate EXPIRING_INTERMEDIATE = TestCertificates.builder("127.0.0.1")
 		.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)))
 		.intermediateValidity(NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(2)))
 		.build();
 
-	private static final TestCertificate EXPIRED_INTERMEDIATE = TestCertificates.builder("127.0.0.1")
+	static final TestCertificate EXPIRED_INTERMEDIATE = TestCertificates.builder("127.0.0.1")
 		.intermediateValidity(NOW.minus(Duration.ofDays(60)), NOW.minus(Duration.ofDays(1)))
 		.build();
 
 	private static final TestCertificate NOT_YET_VALID = TestCertificates.builder("127.0.0.1").notYetValid().build();
 
-	private static final String CLIENT_CERTIFICATE_REQUESTED = "TLS handshake failed: the server asked for a client "
+	static final String CLIENT_CERTIFICATE_REQUESTED = "TLS handshake failed: the server asked for a client "
 			+ "certificate (CertificateRequest) and none is configured";
 
 	private HostileScenarios() {
