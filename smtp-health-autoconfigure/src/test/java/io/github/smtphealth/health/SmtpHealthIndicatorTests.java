@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -26,10 +28,13 @@ import io.github.smtphealth.testsupport.SmtpScript;
 import io.github.smtphealth.testsupport.TestCertificate;
 import io.github.smtphealth.testsupport.TestCertificates;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.subethamail.smtp.server.SMTPServer;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
@@ -38,6 +43,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
  * Tests for {@link SmtpHealthIndicator} against real in-process SMTP servers: the scripted server
  * and SubEthaSMTP.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SmtpHealthIndicatorTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -416,6 +422,38 @@ class SmtpHealthIndicatorTests {
 		Health health = new SmtpHealthIndicator(backgroundCheck(), PendingStatus.UNKNOWN).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
 		assertThat((String) health.getDetails().get("reason")).contains("no result yet");
+	}
+
+	@Test
+	void healthWhenTheCheckThrowsUnexpectedlyShouldBeDownWithAWarnInsteadOfFailing(CapturedOutput output) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
+			Clock broken = new Clock() {
+
+				@Override
+				public ZoneId getZone() {
+					return ZoneOffset.UTC;
+				}
+
+				@Override
+				public Clock withZone(ZoneId zone) {
+					return this;
+				}
+
+				@Override
+				public Instant instant() {
+					throw new ArithmeticException("long overflow");
+				}
+
+			};
+			SmtpCheck check = new SmtpCheck("default", new SmtpProbe(settings(server).build()), CheckPolicy.DEFAULT,
+					Duration.ZERO, RefreshMode.ON_DEMAND, Duration.ofSeconds(30), (outcome) -> {
+					}, broken);
+			Health health = new SmtpHealthIndicator(check).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("port", server.port())
+				.containsEntry("error", "unexpected java.lang.ArithmeticException (see the log)");
+		}
+		assertThat(output).contains("WARN").contains("SMTP health check of server 'default' failed unexpectedly");
 	}
 
 	private static SmtpCheck backgroundCheck() {
