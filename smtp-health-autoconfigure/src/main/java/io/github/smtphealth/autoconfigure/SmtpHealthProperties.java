@@ -13,7 +13,6 @@ import io.github.smtphealth.probe.Security;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -25,27 +24,12 @@ import org.springframework.boot.convert.DurationUnit;
  * @since 0.1.0
  */
 @ConfigurationProperties("smtp.check")
-public class SmtpHealthProperties {
-
-	/**
-	 * Host name or IP address of the SMTP server. When unset, the check follows spring.mail.*.
-	 */
-	private @Nullable String host;
-
-	/**
-	 * Port of the SMTP server. Defaults to 25, or 465 when security is smtps.
-	 */
-	private @Nullable Integer port;
+public class SmtpHealthProperties extends AbstractSmtpServerProperties {
 
 	/**
 	 * How the connection is protected: none, starttls or smtps.
 	 */
 	private Security security = Security.NONE;
-
-	/**
-	 * Name sent in EHLO, HELO or LHLO. Defaults to the local host's canonical name.
-	 */
-	private @Nullable String heloName;
 
 	/**
 	 * Whether to speak LMTP, sending LHLO instead of EHLO.
@@ -58,36 +42,10 @@ public class SmtpHealthProperties {
 	private String mailFrom = "";
 
 	/**
-	 * Recipient tested with RCPT TO. Not tested when unset. Not inherited by named servers.
-	 */
-	private @Nullable String rcptTo;
-
-	/**
-	 * Response time up to the end of RSET at or above which the status is DEGRADED. A bare number is
-	 * in seconds.
-	 */
-	@DurationUnit(ChronoUnit.SECONDS)
-	private @Nullable Duration warning;
-
-	/**
-	 * Response time up to the end of RSET at or above which the status is DOWN. A bare number is in
-	 * seconds.
-	 */
-	@DurationUnit(ChronoUnit.SECONDS)
-	private @Nullable Duration critical;
-
-	/**
 	 * Deadline for the whole probe, DNS included, from 100ms to 5m. A bare number is in seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration timeout = Duration.ofSeconds(10);
-
-	/**
-	 * Bound for each connection attempt, at most the timeout. Defaults to an equal share of the time
-	 * left for each address. A bare number is in seconds.
-	 */
-	@DurationUnit(ChronoUnit.SECONDS)
-	private @Nullable Duration connectTimeout;
 
 	/**
 	 * Which addresses of the host to connect to: any, ipv4 or ipv6.
@@ -118,12 +76,6 @@ public class SmtpHealthProperties {
 	private final Tls tls = new Tls();
 
 	/**
-	 * End-to-end delivery check of the top-level server (a probe message read back over IMAP).
-	 */
-	@NestedConfigurationProperty
-	private @Nullable SmtpDeliveryProperties delivery;
-
-	/**
 	 * More SMTP servers to check, by name (lowercase letters, digits and '-'). Each inherits the
 	 * behaviour keys it does not set from this level, never host, port, mail-from, rcpt-to or auth.
 	 */
@@ -136,36 +88,12 @@ public class SmtpHealthProperties {
 	 */
 	private PendingStatus pendingStatus = PendingStatus.OUT_OF_SERVICE;
 
-	public @Nullable String getHost() {
-		return this.host;
-	}
-
-	public void setHost(@Nullable String host) {
-		this.host = host;
-	}
-
-	public @Nullable Integer getPort() {
-		return this.port;
-	}
-
-	public void setPort(@Nullable Integer port) {
-		this.port = port;
-	}
-
 	public Security getSecurity() {
 		return this.security;
 	}
 
 	public void setSecurity(Security security) {
 		this.security = security;
-	}
-
-	public @Nullable String getHeloName() {
-		return this.heloName;
-	}
-
-	public void setHeloName(@Nullable String heloName) {
-		this.heloName = heloName;
 	}
 
 	public boolean isLmtp() {
@@ -184,44 +112,12 @@ public class SmtpHealthProperties {
 		this.mailFrom = (mailFrom != null) ? mailFrom : "";
 	}
 
-	public @Nullable String getRcptTo() {
-		return this.rcptTo;
-	}
-
-	public void setRcptTo(@Nullable String rcptTo) {
-		this.rcptTo = rcptTo;
-	}
-
-	public @Nullable Duration getWarning() {
-		return this.warning;
-	}
-
-	public void setWarning(@Nullable Duration warning) {
-		this.warning = warning;
-	}
-
-	public @Nullable Duration getCritical() {
-		return this.critical;
-	}
-
-	public void setCritical(@Nullable Duration critical) {
-		this.critical = critical;
-	}
-
 	public Duration getTimeout() {
 		return this.timeout;
 	}
 
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
-	}
-
-	public @Nullable Duration getConnectTimeout() {
-		return this.connectTimeout;
-	}
-
-	public void setConnectTimeout(@Nullable Duration connectTimeout) {
-		this.connectTimeout = connectTimeout;
 	}
 
 	public IpFamily getIpFamily() {
@@ -262,14 +158,6 @@ public class SmtpHealthProperties {
 
 	public Tls getTls() {
 		return this.tls;
-	}
-
-	public @Nullable SmtpDeliveryProperties getDelivery() {
-		return this.delivery;
-	}
-
-	public void setDelivery(@Nullable SmtpDeliveryProperties delivery) {
-		this.delivery = delivery;
 	}
 
 	public Map<String, SmtpServerProperties> getServers() {

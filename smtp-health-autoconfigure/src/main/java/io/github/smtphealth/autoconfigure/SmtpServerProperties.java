@@ -9,7 +9,6 @@ import io.github.smtphealth.probe.IpFamily;
 import io.github.smtphealth.probe.Security;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -20,27 +19,12 @@ import org.springframework.boot.convert.DurationUnit;
  *
  * @since 0.1.0
  */
-public class SmtpServerProperties {
-
-	/**
-	 * Host name or IP address of the SMTP server. Not inherited.
-	 */
-	private @Nullable String host;
-
-	/**
-	 * Port of the SMTP server. Not inherited. Defaults to 25, or 465 when security is smtps.
-	 */
-	private @Nullable Integer port;
+public class SmtpServerProperties extends AbstractSmtpServerProperties {
 
 	/**
 	 * How the connection is protected: none, starttls or smtps. Inherited from smtp.check.security.
 	 */
 	private @Nullable Security security;
-
-	/**
-	 * Name sent in EHLO, HELO or LHLO. Inherited from smtp.check.helo-name.
-	 */
-	private @Nullable String heloName;
 
 	/**
 	 * Whether to speak LMTP, sending LHLO instead of EHLO. Inherited from smtp.check.lmtp.
@@ -53,37 +37,11 @@ public class SmtpServerProperties {
 	private @Nullable String mailFrom;
 
 	/**
-	 * Recipient tested with RCPT TO. Not inherited. Not tested when unset.
-	 */
-	private @Nullable String rcptTo;
-
-	/**
-	 * Response time up to the end of RSET at or above which the status is DEGRADED. Inherited from
-	 * smtp.check.warning. A bare number is in seconds.
-	 */
-	@DurationUnit(ChronoUnit.SECONDS)
-	private @Nullable Duration warning;
-
-	/**
-	 * Response time up to the end of RSET at or above which the status is DOWN. Inherited from
-	 * smtp.check.critical. A bare number is in seconds.
-	 */
-	@DurationUnit(ChronoUnit.SECONDS)
-	private @Nullable Duration critical;
-
-	/**
 	 * Deadline for the whole probe, DNS included, from 100ms to 5m. Inherited from smtp.check.timeout. A
 	 * bare number is in seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration timeout;
-
-	/**
-	 * Bound for each connection attempt. Inherited from smtp.check.connect-timeout. A bare number is in
-	 * seconds.
-	 */
-	@DurationUnit(ChronoUnit.SECONDS)
-	private @Nullable Duration connectTimeout;
 
 	/**
 	 * Which addresses of the host to connect to: any, ipv4 or ipv6. Inherited from smtp.check.ip-family.
@@ -113,43 +71,12 @@ public class SmtpServerProperties {
 
 	private final Tls tls = new Tls();
 
-	/**
-	 * End-to-end delivery check of this server (a probe message read back over IMAP). Its keys fall back
-	 * as SmtpDeliveryResolver says.
-	 */
-	@NestedConfigurationProperty
-	private @Nullable SmtpDeliveryProperties delivery;
-
-	public @Nullable String getHost() {
-		return this.host;
-	}
-
-	public void setHost(@Nullable String host) {
-		this.host = host;
-	}
-
-	public @Nullable Integer getPort() {
-		return this.port;
-	}
-
-	public void setPort(@Nullable Integer port) {
-		this.port = port;
-	}
-
 	public @Nullable Security getSecurity() {
 		return this.security;
 	}
 
 	public void setSecurity(@Nullable Security security) {
 		this.security = security;
-	}
-
-	public @Nullable String getHeloName() {
-		return this.heloName;
-	}
-
-	public void setHeloName(@Nullable String heloName) {
-		this.heloName = heloName;
 	}
 
 	public @Nullable Boolean getLmtp() {
@@ -168,44 +95,12 @@ public class SmtpServerProperties {
 		this.mailFrom = mailFrom;
 	}
 
-	public @Nullable String getRcptTo() {
-		return this.rcptTo;
-	}
-
-	public void setRcptTo(@Nullable String rcptTo) {
-		this.rcptTo = rcptTo;
-	}
-
-	public @Nullable Duration getWarning() {
-		return this.warning;
-	}
-
-	public void setWarning(@Nullable Duration warning) {
-		this.warning = warning;
-	}
-
-	public @Nullable Duration getCritical() {
-		return this.critical;
-	}
-
-	public void setCritical(@Nullable Duration critical) {
-		this.critical = critical;
-	}
-
 	public @Nullable Duration getTimeout() {
 		return this.timeout;
 	}
 
 	public void setTimeout(@Nullable Duration timeout) {
 		this.timeout = timeout;
-	}
-
-	public @Nullable Duration getConnectTimeout() {
-		return this.connectTimeout;
-	}
-
-	public void setConnectTimeout(@Nullable Duration connectTimeout) {
-		this.connectTimeout = connectTimeout;
 	}
 
 	public @Nullable IpFamily getIpFamily() {
@@ -246,14 +141,6 @@ public class SmtpServerProperties {
 
 	public Tls getTls() {
 		return this.tls;
-	}
-
-	public @Nullable SmtpDeliveryProperties getDelivery() {
-		return this.delivery;
-	}
-
-	public void setDelivery(@Nullable SmtpDeliveryProperties delivery) {
-		this.delivery = delivery;
 	}
 
 	/**
