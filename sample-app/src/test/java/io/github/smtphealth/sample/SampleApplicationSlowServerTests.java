@@ -23,7 +23,7 @@ class SampleApplicationSlowServerTests {
 	private final ActuatorClient actuator;
 
 	SampleApplicationSlowServerTests(@LocalServerPort int port) {
-		this.actuator = new ActuatorClient(port);
+		this.actuator = new ActuatorClient(port).awaitFirstVerdict();
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class SampleApplicationTests {
 	private final ActuatorClient actuator;
 
 	SampleApplicationTests(@LocalServerPort int port) {
-		this.actuator = new ActuatorClient(port);
+		this.actuator = new ActuatorClient(port).awaitFirstVerdict();
 	}
 
 	@Test
