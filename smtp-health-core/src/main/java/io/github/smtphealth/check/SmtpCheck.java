@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.smtphealth.probe.ProbeThreads;
 import io.github.smtphealth.probe.SmtpProbe;
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * starts one probe in the background or finds one already running (single flight: one SMTP
  * connection however many requests ask). A request never waits for a probe then, and a verdict it is
  * served is at most cache TTL + timeout old. Before the first verdict a request waits for the first
- * probe, but no longer than {@link #FIRST_RESULT_WAIT} after that probe started; then it is told
+ * probe, but no longer than {@link #FIRST_RESULT_WAIT} after that probe started, and only
+ * {@link #FIRST_RESULT_WAITERS} requests wait at a time; otherwise it is told
  * {@link CheckStatus#PENDING}.
  * <p>
  * A check that belongs to no {@code SmtpChecks} (a tool, a test) has no threads of its own: in
@@ -42,6 +44,13 @@ public final class SmtpCheck {
 	 * Kubernetes' default probe timeout, so that the kubelet gets an answer rather than a time-out.
 	 */
 	public static final Duration FIRST_RESULT_WAIT = Duration.ofMillis(800);
+
+	/**
+	 * How many requests may wait for the first verdict at the same time; any more are told PENDING at
+	 * once, so that a flood of requests before the first verdict cannot occupy every thread of the web
+	 * server for {@link #FIRST_RESULT_WAIT}.
+	 */
+	public static final int FIRST_RESULT_WAITERS = 4;
 
 	/**
 	 * How much longer than the probe's own deadline a caller may wait for a probe run on another
@@ -88,6 +97,8 @@ public final class SmtpCheck {
 	private @Nullable CompletableFuture<SmtpCheckOutcome> inFlight;
 
 	private long inFlightStartedNanos;
+
+	private final AtomicInteger firstResultWaiters = new AtomicInteger();
 
 	/**
 	 * Create a check.
@@ -310,8 +321,14 @@ public final class SmtpCheck {
 
 	private SmtpCheckOutcome awaitFirst(CompletableFuture<SmtpCheckOutcome> first, long startedNanos) {
 		long left = startedNanos + FIRST_RESULT_WAIT.toNanos() - System.nanoTime();
+		if (left <= 0 || this.firstResultWaiters.incrementAndGet() > FIRST_RESULT_WAITERS) {
+			if (left > 0) {
+				this.firstResultWaiters.decrementAndGet();
+			}
+			return nowOrPending(first, startedNanos);
+		}
 		try {
-			return (left > 0) ? first.get(left, TimeUnit.NANOSECONDS) : first.getNow(pendingSince(startedNanos));
+			return first.get(left, TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
 			return pendingSince(startedNanos);
@@ -321,6 +338,18 @@ public final class SmtpCheck {
 			return pendingSince(startedNanos);
 		}
 		catch (ExecutionException | RuntimeException ex) {
+			return pending("the first check failed unexpectedly", false);
+		}
+		finally {
+			this.firstResultWaiters.decrementAndGet();
+		}
+	}
+
+	private SmtpCheckOutcome nowOrPending(CompletableFuture<SmtpCheckOutcome> first, long startedNanos) {
+		try {
+			return first.getNow(pendingSince(startedNanos));
+		}
+		catch (RuntimeException ex) {
 			return pending("the first check failed unexpectedly", false);
 		}
 	}
