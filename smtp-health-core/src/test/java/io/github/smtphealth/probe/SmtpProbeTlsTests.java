@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 
@@ -34,6 +36,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static io.github.smtphealth.probe.ProbeFixtures.HELO;
 import static io.github.smtphealth.probe.ProbeFixtures.assertFailure;
@@ -377,25 +382,26 @@ class SmtpProbeTlsTests {
 		}
 	}
 
-	@Test
-	void startTlsWhenServerGoesSilentInTheHandshakeShouldTimeOutInTls() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerStartTls()
-			.send("220 2.0.0 Ready to start TLS")
-			.silence())) {
-			SmtpProbeResult result = probeInTime(settings(HOST, server, SHORT_TIMEOUT).security(Security.STARTTLS));
-			assertFailure(result, Phase.TLS, FailureKind.TIMEOUT, null,
-					"timed out after 1 s during the TLS handshake");
-		}
+	/**
+	 * {@code (case, what the server does after its 220 to STARTTLS, deadline, kind, reason)} for
+	 * handshakes the server breaks.
+	 */
+	static Stream<Arguments> brokenHandshakes() {
+		return Stream.of(
+				Arguments.of("server goes silent: timeout in TLS", (Consumer<SmtpScript>) SmtpScript::silence,
+						SHORT_TIMEOUT, FailureKind.TIMEOUT, "timed out after 1 s during the TLS handshake"),
+				Arguments.of("server closes: says so", (Consumer<SmtpScript>) SmtpScript::close, TIMEOUT,
+						FailureKind.TLS, "TLS handshake failed: the server closed the connection during the handshake"));
 	}
 
-	@Test
-	void startTlsWhenServerClosesInTheHandshakeShouldSaySo() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerStartTls()
-			.send("220 2.0.0 Ready to start TLS")
-			.close())) {
-			SmtpProbeResult result = probeInTime(settings(HOST, server, TIMEOUT).security(Security.STARTTLS));
-			assertFailure(result, Phase.TLS, FailureKind.TLS, null,
-					"TLS handshake failed: the server closed the connection during the handshake");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("brokenHandshakes")
+	void startTlsWhenServerBreaksTheHandshakeShouldFailInTls(String description, Consumer<SmtpScript> after220,
+			Duration timeout, FailureKind kind, String reason) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> after220.accept(script.offerStartTls().send("220 2.0.0 Ready to start TLS")))) {
+			SmtpProbeResult result = probeInTime(settings(HOST, server, timeout).security(Security.STARTTLS));
+			assertFailure(result, Phase.TLS, kind, null, reason);
 		}
 	}
 
