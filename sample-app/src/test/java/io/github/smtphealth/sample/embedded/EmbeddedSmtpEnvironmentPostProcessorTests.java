@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 
+import io.github.smtphealth.autoconfigure.InvalidSmtpCheckPropertyException;
 import io.github.smtphealth.sample.SampleApplication;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class EmbeddedSmtpEnvironmentPostProcessorTests {
 		int port = freePort();
 		assertThatExceptionOfType(BeanCreationException.class)
 			.isThrownBy(() -> run("--sample.embedded-smtp.port=" + port, "--smtp.check.warning=1m"))
-			.withRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class)
+			.withRootCauseInstanceOf(InvalidSmtpCheckPropertyException.class)
 			.withMessageContaining("smtp.check.warning");
 		assertRefused(port);
 		EmbeddedSmtpServerTests.awaitThreadsEnded(before);
