@@ -537,7 +537,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithVirtualThreadsEnabledOnJava17ShouldProbeOnPlatformThreads() {
+	void runWithVirtualThreadsEnabledShouldProbeOnVirtualThreadsFromJava21AndPlatformThreadsBefore() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			List<Boolean> virtual = new CopyOnWriteArrayList<>();
 			this.contextRunner
