@@ -171,7 +171,8 @@ class SmtpHealthRealServerTests {
 					CompositeHealthContributor.class);
 			Map<String, Status> statuses = new LinkedHashMap<>();
 			composite.stream()
-				.forEach((entry) -> statuses.put(entry.name(), ((HealthIndicator) entry.contributor()).health().getStatus()));
+				.forEach((entry) -> statuses.put(entry.name(),
+						FirstVerdict.of((HealthIndicator) entry.contributor()).getStatus()));
 			assertThat(statuses).containsOnlyKeys(servers.keySet()).allSatisfy((name, status) -> assertThat(status)
 				.as(name)
 				.isEqualTo(Status.UP));
@@ -191,9 +192,8 @@ class SmtpHealthRealServerTests {
 
 	private static Health health(AssertableApplicationContext context) {
 		assertThat(context).hasNotFailed();
-		Health health = context.getBean("smtpHealthContributor", HealthIndicator.class).health();
-		assertThat(health).isNotNull();
-		return health;
+		// A failed AUTH on a real server can take longer than a request waits for the first check.
+		return FirstVerdict.of(context.getBean("smtpHealthContributor", HealthIndicator.class));
 	}
 
 }
