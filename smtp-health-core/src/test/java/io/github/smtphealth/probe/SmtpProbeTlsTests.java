@@ -159,31 +159,30 @@ class SmtpProbeTlsTests {
 		}
 	}
 
-	@Test
-	void startTlsWhenCertificateExpiredShouldSayWhen() {
-		TestCertificate certificate = TestCertificates.expired(HOST);
+	/**
+	 * {@code (case, certificate, what the reason says, the date it names)} for certificates outside
+	 * their validity window.
+	 */
+	static Stream<Arguments> certificatesOutsideTheirValidity() {
+		TestCertificate expired = TestCertificates.expired(HOST);
+		TestCertificate pinnedExpired = TestCertificates.builder(HOST).expired().build();
+		TestCertificate notYetValid = TestCertificates.notYetValid(HOST);
+		return Stream.of(
+				Arguments.of("expired: say when", expired, "expired on",
+						expired.certificate().getNotAfter().toInstant()),
+				Arguments.of("pinned self-signed, expired: say when", pinnedExpired, "expired on",
+						pinnedExpired.certificate().getNotAfter().toInstant()),
+				Arguments.of("not yet valid: say since", notYetValid, "not valid until",
+						notYetValid.certificate().getNotBefore().toInstant()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("certificatesOutsideTheirValidity")
+	void startTlsWhenCertificateIsOutsideItsValidityShouldSayWhen(String description, TestCertificate certificate,
+			String what, Instant when) {
 		SmtpProbeResult result = probeCertificate(certificate, TlsSettings.trusting(certificate.trustManagers()));
-		assertFailure(result, Phase.TLS, FailureKind.TLS, null,
-				explained("expired on", certificate.certificate().getNotAfter().toInstant(), certificate));
+		assertFailure(result, Phase.TLS, FailureKind.TLS, null, explained(what, when, certificate));
 		assertThat(result.tls()).isNull();
-	}
-
-	@Test
-	void startTlsWhenPinnedSelfSignedCertificateExpiredShouldSayWhen() {
-		TestCertificate certificate = TestCertificates.builder(HOST).expired().build();
-		SmtpProbeResult result = probeCertificate(certificate, TlsSettings.trusting(certificate.trustManagers()));
-		ProbeFailure failure = failureOf(result);
-		assertThat(failure.phase()).isEqualTo(Phase.TLS);
-		assertThat(failure.reason())
-			.isEqualTo(explained("expired on", certificate.certificate().getNotAfter().toInstant(), certificate));
-	}
-
-	@Test
-	void startTlsWhenCertificateIsNotYetValidShouldSaySince() {
-		TestCertificate certificate = TestCertificates.notYetValid(HOST);
-		SmtpProbeResult result = probeCertificate(certificate, TlsSettings.trusting(certificate.trustManagers()));
-		assertFailure(result, Phase.TLS, FailureKind.TLS, null,
-				explained("not valid until", certificate.certificate().getNotBefore().toInstant(), certificate));
 	}
 
 	@Test
