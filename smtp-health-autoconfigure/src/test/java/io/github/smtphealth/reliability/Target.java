@@ -107,20 +107,7 @@ interface Target extends AutoCloseable {
 			awaitUninterruptibly(released);
 			throw new UnknownHostException(name + " (released)");
 		};
-		SmtpProbeSettings.Builder settings = SmtpProbeSettings.builder(host).port(25).resolver(resolver);
-		return new Target() {
-
-			@Override
-			public SmtpProbeSettings.Builder settings() {
-				return settings;
-			}
-
-			@Override
-			public void close() {
-				released.countDown();
-			}
-
-		};
+		return of(released::countDown, SmtpProbeSettings.builder(host).port(25).resolver(resolver));
 	}
 
 	/**
@@ -130,24 +117,13 @@ interface Target extends AutoCloseable {
 	 * @return the target
 	 */
 	static Target resolvedBy(String host, HostResolver resolver) {
-		SmtpProbeSettings.Builder settings = SmtpProbeSettings.builder(host).port(25).resolver(resolver);
-		return new Target() {
-
-			@Override
-			public SmtpProbeSettings.Builder settings() {
-				return settings;
-			}
-
-			@Override
-			public void close() {
-			}
-
-		};
+		return of(() -> {
+		}, SmtpProbeSettings.builder(host).port(25).resolver(resolver));
 	}
 
 	/**
-	 * Wrap a server that is already running.
-	 * @param server the server to close with the target
+	 * Wrap a server that is already running (or whatever else the target must release).
+	 * @param server what to close with the target
 	 * @param settings the builder that reaches it
 	 * @return the target
 	 */
