@@ -4,6 +4,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -13,6 +14,8 @@ import io.github.smtphealth.testsupport.TestCertificate;
 import io.github.smtphealth.testsupport.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.github.smtphealth.probe.ProbeFixtures.failureOf;
@@ -104,21 +107,20 @@ class SmtpProbeCertificateChainTests {
 		}
 	}
 
-	@Test
-	void notYetValidLeafShouldBeDownInTlsWithOrWithoutVerification() {
-		TestCertificate notYetValid = TestCertificates.notYetValid("127.0.0.1");
-		for (TlsSettings tls : List.of(verifying(notYetValid), TlsSettings.DEFAULT.withVerifyCertificate(false))) {
-			assertTlsFailure(probeSmtps(notYetValid, tls),
-					"TLS handshake failed: certificate not valid until ");
-		}
+	static Stream<Arguments> leavesOutsideTheirValidity() {
+		return Stream.of(
+				Arguments.of("not yet valid", TestCertificates.notYetValid("127.0.0.1"),
+						"TLS handshake failed: certificate not valid until "),
+				Arguments.of("expired", TestCertificates.expired("127.0.0.1"),
+						"TLS handshake failed: certificate expired on "));
 	}
 
-	@Test
-	void expiredLeafShouldBeDownInTlsWithOrWithoutVerification() {
-		TestCertificate expired = TestCertificates.expired("127.0.0.1");
-		for (TlsSettings tls : List.of(verifying(expired), TlsSettings.DEFAULT.withVerifyCertificate(false))) {
-			assertTlsFailure(probeSmtps(expired, tls),
-					"TLS handshake failed: certificate expired on ");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("leavesOutsideTheirValidity")
+	void leafOutsideItsValidityShouldBeDownInTlsWithOrWithoutVerification(String name, TestCertificate leaf,
+			String reason) {
+		for (TlsSettings tls : List.of(verifying(leaf), TlsSettings.DEFAULT.withVerifyCertificate(false))) {
+			assertTlsFailure(probeSmtps(leaf, tls), reason);
 		}
 	}
 
