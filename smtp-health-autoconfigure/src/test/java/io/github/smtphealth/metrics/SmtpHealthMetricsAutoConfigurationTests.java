@@ -1,5 +1,7 @@
 package io.github.smtphealth.metrics;
 
+import java.util.function.Consumer;
+
 import io.github.smtphealth.autoconfigure.FirstVerdict;
 import io.github.smtphealth.autoconfigure.SmtpHealthContributorAutoConfiguration;
 import io.github.smtphealth.autoconfigure.SmtpHealthMetricsAutoConfiguration;
@@ -123,34 +125,20 @@ class SmtpHealthMetricsAutoConfigurationTests {
 
 	@Test
 	void prefixPropertyShouldSwitchOffEverySmtpCheckMeter() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
-			this.contextRunner.withConfiguration(bootMetrics())
-				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
-						"management.metrics.enable.smtp.check=false")
-				.run((context) -> {
-					context.getBean(SmtpChecks.class).checks().get("default").refresh();
-					MeterRegistry registry = context.getBean(MeterRegistry.class);
-					assertThat(registry.find("smtp.check").timer()).isNull();
-					assertThat(registry.getMeters()).extracting((meter) -> meter.getId().getName())
-						.noneMatch((name) -> name.startsWith("smtp.check"));
-				});
-		}
+		refreshWithBootMetrics("management.metrics.enable.smtp.check=false", (registry) -> {
+			assertThat(registry.find("smtp.check").timer()).isNull();
+			assertThat(registry.getMeters()).extracting((meter) -> meter.getId().getName())
+				.noneMatch((name) -> name.startsWith("smtp.check"));
+		});
 	}
 
 	@Test
 	void longerPrefixPropertyShouldSwitchOffOnlyThatMeter() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
-			this.contextRunner.withConfiguration(bootMetrics())
-				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
-						"management.metrics.enable.smtp.check.phase=false")
-				.run((context) -> {
-					context.getBean(SmtpChecks.class).checks().get("default").refresh();
-					MeterRegistry registry = context.getBean(MeterRegistry.class);
-					assertThat(registry.find("smtp.check.phase").timers()).isEmpty();
-					assertThat(registry.get("smtp.check").timer().count()).isOne();
-					assertThat(registry.get("smtp.check.up").gauge().value()).isEqualTo(1.0);
-				});
-		}
+		refreshWithBootMetrics("management.metrics.enable.smtp.check.phase=false", (registry) -> {
+			assertThat(registry.find("smtp.check.phase").timers()).isEmpty();
+			assertThat(registry.get("smtp.check").timer().count()).isOne();
+			assertThat(registry.get("smtp.check.up").gauge().value()).isEqualTo(1.0);
+		});
 	}
 
 	/**
@@ -159,33 +147,34 @@ class SmtpHealthMetricsAutoConfigurationTests {
 	 */
 	@Test
 	void prefixDistributionPropertyShouldGiveBothTimersBuckets() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
-			this.contextRunner.withConfiguration(bootMetrics())
-				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
-						"management.metrics.distribution.slo.smtp.check=100ms,1s")
-				.run((context) -> {
-					context.getBean(SmtpChecks.class).checks().get("default").refresh();
-					MeterRegistry registry = context.getBean(MeterRegistry.class);
-					assertThat(registry.get("smtp.check").timer().takeSnapshot().histogramCounts()).isNotEmpty();
-					assertThat(registry.get("smtp.check.phase").timers())
-						.allSatisfy((timer) -> assertThat(timer.takeSnapshot().histogramCounts()).isNotEmpty());
-				});
-		}
+		refreshWithBootMetrics("management.metrics.distribution.slo.smtp.check=100ms,1s", (registry) -> {
+			assertThat(registry.get("smtp.check").timer().takeSnapshot().histogramCounts()).isNotEmpty();
+			assertThat(registry.get("smtp.check.phase").timers())
+				.allSatisfy((timer) -> assertThat(timer.takeSnapshot().histogramCounts()).isNotEmpty());
+		});
 	}
 
 	@Test
 	void bootCommonTagsShouldTagEverySmtpCheckMeter() {
+		refreshWithBootMetrics("management.metrics.tags.region=eu", (registry) -> {
+			assertThat(registry.find("smtp.check").meters()).isNotEmpty();
+			assertThat(registry.getMeters()).filteredOn((meter) -> meter.getId().getName().startsWith("smtp.check"))
+				.hasSize(1 + 7 + 1)
+				.allSatisfy((meter) -> assertThat(meter.getId().getTag("region")).isEqualTo("eu"));
+		});
+	}
+
+	/**
+	 * Probe a happy-path server once through the default check, with Boot's metrics auto-configuration
+	 * and one extra property, then hand the registry to the assertions.
+	 */
+	private void refreshWithBootMetrics(String property, Consumer<MeterRegistry> assertions) {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			this.contextRunner.withConfiguration(bootMetrics())
-				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
-						"management.metrics.tags.region=eu")
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(), property)
 				.run((context) -> {
 					context.getBean(SmtpChecks.class).checks().get("default").refresh();
-					MeterRegistry registry = context.getBean(MeterRegistry.class);
-					assertThat(registry.find("smtp.check").meters()).isNotEmpty();
-					assertThat(registry.getMeters()).filteredOn((meter) -> meter.getId().getName().startsWith("smtp.check"))
-						.hasSize(1 + 7 + 1)
-						.allSatisfy((meter) -> assertThat(meter.getId().getTag("region")).isEqualTo("eu"));
+					assertions.accept(context.getBean(MeterRegistry.class));
 				});
 		}
 	}
