@@ -90,49 +90,34 @@ class SmtpHealthObservationAutoConfigurationTests {
 
 	@Test
 	void observationsEnablePropertyShouldSwitchTheObservationOff() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
-			this.contextRunner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
-				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
-						"management.observations.enable.smtp.check.probe=false")
-				.run((context) -> {
-					AtomicInteger started = countStarts(context.getBean(ObservationRegistry.class));
-					context.getBean(SmtpChecks.class).checks().get("default").refresh();
-					assertThat(started).hasValue(0);
-				});
-		}
+		assertObservationsStarted("management.observations.enable.smtp.check.probe=false", 1, 0);
 	}
 
 	@Test
 	void bootObservationRegistryShouldObserveEveryProbe() {
+		assertObservationsStarted("smtp.check.cache-ttl=0", 2, 2);
+	}
+
+	/**
+	 * Refresh the default check of a happy-path server the given number of times, with Boot's
+	 * observation auto-configuration and one extra property, and assert how many observations started.
+	 */
+	private void assertObservationsStarted(String property, int refreshes, int expectedStarts) {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			this.contextRunner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
-				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
-						"smtp.check.cache-ttl=0")
+				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(), property)
 				.run((context) -> {
 					AtomicInteger started = countStarts(context.getBean(ObservationRegistry.class));
-					context.getBean(SmtpChecks.class).checks().get("default").refresh();
-					context.getBean(SmtpChecks.class).checks().get("default").refresh();
-					assertThat(started).hasValue(2);
+					for (int i = 0; i < refreshes; i++) {
+						context.getBean(SmtpChecks.class).checks().get("default").refresh();
+					}
+					assertThat(started).hasValue(expectedStarts);
 				});
 		}
 	}
 
 	private static AtomicInteger countStarts(ObservationRegistry registry) {
-		AtomicInteger started = new AtomicInteger();
-		registry.observationConfig().observationHandler(new ObservationHandler<>() {
-
-			@Override
-			public void onStart(Observation.Context observed) {
-				started.incrementAndGet();
-			}
-
-			@Override
-			public boolean supportsContext(Observation.Context observed) {
-				return observed instanceof SmtpCheckObservationContext;
-			}
-
-		});
-		return started;
+		return ProbeObservationCounter.registerWith(registry).started;
 	}
 
 	@Test
@@ -148,21 +133,7 @@ class SmtpHealthObservationAutoConfigurationTests {
 					ObservationRegistry observations = context.getBean(ObservationRegistry.class);
 					// Boot's metrics auto-configuration registers the meter observation handler itself.
 					assertThat(context).hasSingleBean(DefaultMeterObservationHandler.class);
-					AtomicInteger stopped = new AtomicInteger();
-					observations.observationConfig()
-						.observationHandler(new ObservationHandler<>() {
-
-							@Override
-							public void onStop(Observation.Context observed) {
-								stopped.incrementAndGet();
-							}
-
-							@Override
-							public boolean supportsContext(Observation.Context observed) {
-								return observed instanceof SmtpCheckObservationContext;
-							}
-
-						});
+					AtomicInteger stopped = ProbeObservationCounter.registerWith(observations).stopped;
 					context.getBean(SmtpChecks.class).checks().get("default").refresh();
 					assertThat(stopped).hasValue(1);
 					assertThat(registry.get("smtp.check").timer().count()).isOne();
@@ -170,6 +141,38 @@ class SmtpHealthObservationAutoConfigurationTests {
 						.allSatisfy((name) -> assertThat(name).doesNotStartWith("smtp.check.probe"));
 				});
 		}
+	}
+
+	/**
+	 * Counts the starts and stops of the probe's observations, and of no other.
+	 */
+	private static final class ProbeObservationCounter implements ObservationHandler<Observation.Context> {
+
+		private final AtomicInteger started = new AtomicInteger();
+
+		private final AtomicInteger stopped = new AtomicInteger();
+
+		static ProbeObservationCounter registerWith(ObservationRegistry registry) {
+			ProbeObservationCounter counter = new ProbeObservationCounter();
+			registry.observationConfig().observationHandler(counter);
+			return counter;
+		}
+
+		@Override
+		public void onStart(Observation.Context observed) {
+			this.started.incrementAndGet();
+		}
+
+		@Override
+		public void onStop(Observation.Context observed) {
+			this.stopped.incrementAndGet();
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context observed) {
+			return observed instanceof SmtpCheckObservationContext;
+		}
+
 	}
 
 }
