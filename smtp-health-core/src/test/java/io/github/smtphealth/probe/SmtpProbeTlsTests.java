@@ -309,12 +309,9 @@ class SmtpProbeTlsTests {
 	@Test
 	void startTlsWhenBytesAreInjectedAfterThe220ShouldDiscardThem() {
 		TestCertificate certificate = TestCertificates.selfSigned(HOST);
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250-STARTTLS", "250 SIZE 1000")
-			.expect("STARTTLS")
-			.send("220 2.0.0 Ready to start TLS", "250-injected.test", "250 X-INJECTED")
-			.startTls(certificate.serverSslContext())
-			.expect("EHLO")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> throughStartTls(script,
+				certificate.serverSslContext(), "250 SIZE 1000", "220 2.0.0 Ready to start TLS", "250-injected.test",
+				"250 X-INJECTED")
 			.send("250-scripted.test", "250 SIZE 2000")
 			.expect("MAIL")
 			.send("250 OK")
@@ -437,12 +434,8 @@ class SmtpProbeTlsTests {
 	@Test
 	void authAfterStartTlsShouldTravelOnlyOverTls() {
 		TestCertificate certificate = TestCertificates.selfSigned(HOST);
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250-STARTTLS", "250 AUTH PLAIN LOGIN")
-			.expect("STARTTLS")
-			.send("220 2.0.0 Ready to start TLS")
-			.startTls(certificate.serverSslContext())
-			.expect("EHLO")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> throughStartTls(script,
+				certificate.serverSslContext(), "250 AUTH PLAIN LOGIN", "220 2.0.0 Ready to start TLS")
 			.send("250-scripted.test", "250 AUTH LOGIN")
 			.acceptAuthLogin()
 			.answerCommands())) {
@@ -517,14 +510,23 @@ class SmtpProbeTlsTests {
 	}
 
 	private static SmtpScript startTlsDialogue(SmtpScript script, SSLContext context) {
-		return greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250-STARTTLS", "250 X-BEFORE-TLS")
-			.expect("STARTTLS")
-			.send("220 2.0.0 Ready to start TLS")
-			.startTls(context)
-			.expect("EHLO")
+		return throughStartTls(script, context, "250 X-BEFORE-TLS", "220 2.0.0 Ready to start TLS")
 			.send("250-scripted.test", "250-AUTH PLAIN", "250 SIZE 1000")
 			.mailRsetQuit();
+	}
+
+	/**
+	 * Greet, offer STARTTLS with one more extension after it, answer STARTTLS with the given lines,
+	 * start TLS and read the second EHLO, leaving its reply to the caller.
+	 */
+	private static SmtpScript throughStartTls(SmtpScript script, SSLContext context, String lastExtension,
+			String... startTlsReply) {
+		return greeting(script).expect("EHLO")
+			.send("250-scripted.test", "250-STARTTLS", lastExtension)
+			.expect("STARTTLS")
+			.send(startTlsReply)
+			.startTls(context)
+			.expect("EHLO");
 	}
 
 	private static SmtpScript greeting(SmtpScript script) {
