@@ -194,11 +194,9 @@ class SmtpHealthIndicatorTests {
 
 	@Test
 	void healthWhenMailFromIsRejectedShouldBeDownAtMailPhase() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("220 ready")
-			.expect("EHLO")
-			.send("250 scripted.test")
-			.expect("MAIL")
-			.send("550 5.7.1 sender rejected")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.greetAndAnswerMail("220 ready", "250 scripted.test",
+					"550 5.7.1 sender rejected")
 			.answerCommands())) {
 			Health health = indicator(settings(server).build(), NO_THRESHOLDS).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);

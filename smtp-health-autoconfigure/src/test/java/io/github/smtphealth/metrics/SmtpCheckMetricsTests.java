@@ -78,11 +78,9 @@ class SmtpCheckMetricsTests {
 
 	@Test
 	void probedWhenMailFromIsRejectedShouldRecordFailureAtMailPhase() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("220 ready")
-			.expect("EHLO")
-			.send("250 scripted.test")
-			.expect("MAIL")
-			.send("550 5.7.1 Sender rejected"))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.greetAndAnswerMail("220 ready", "250 scripted.test",
+					"550 5.7.1 Sender rejected"))) {
 			check(settings(server).build(), NO_THRESHOLDS, Duration.ZERO).refresh();
 			assertFailure("mail", "failure");
 			assertThat(phaseOutcomes()).containsOnly(entry("dns", "success"), entry("connect", "success"),
@@ -197,11 +195,8 @@ class SmtpCheckMetricsTests {
 	void probedAgainShouldUpdateTheSameUpGaugeAndAddToTimers() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
 			.script((script) -> script.happyPath())
-			.script((script) -> script.send("220 ready")
-				.expect("EHLO")
-				.send("250 scripted.test")
-				.expect("MAIL")
-				.send("550 5.7.1 Sender rejected"))
+			.script((script) -> script.greetAndAnswerMail("220 ready", "250 scripted.test",
+					"550 5.7.1 Sender rejected"))
 			.script((script) -> script.happyPath())
 			.start()) {
 			SmtpCheck check = check(settings(server).build(), NO_THRESHOLDS, Duration.ZERO);
@@ -326,11 +321,8 @@ class SmtpCheckMetricsTests {
 	@Test
 	void probedShouldTagOnlyWithConfiguredNameAndFixedValues() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-			.script((script) -> script.send("220 weird.example ESMTP {evil} ready")
-				.expect("EHLO")
-				.send("250 weird.example")
-				.expect("MAIL")
-				.send("550 5.1.0 <probe@example.net> sender unknown, see https://example.net/why"))
+			.script((script) -> script.greetAndAnswerMail("220 weird.example ESMTP {evil} ready", "250 weird.example",
+					"550 5.1.0 <probe@example.net> sender unknown, see https://example.net/why"))
 			.script((script) -> script.happyPath())
 			.start()) {
 			SmtpCheck check = check(settings(server).build(), NO_THRESHOLDS, Duration.ZERO);

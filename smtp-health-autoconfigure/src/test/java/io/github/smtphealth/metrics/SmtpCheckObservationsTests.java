@@ -80,11 +80,9 @@ class SmtpCheckObservationsTests {
 
 	@Test
 	void probedWhenMailFromIsRejectedShouldSetErrorWithoutServerText() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("220 ready")
-			.expect("EHLO")
-			.send("250 scripted.test")
-			.expect("MAIL")
-			.send("550 5.7.1 Sender rejected by policy"))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.greetAndAnswerMail("220 ready", "250 scripted.test",
+					"550 5.7.1 Sender rejected by policy"))) {
 			check(settings(server), Duration.ZERO).refresh();
 			assertThat(this.registry).hasSingleObservationThat()
 				.hasLowCardinalityKeyValue("outcome", "failure")

@@ -123,11 +123,7 @@ final class HostileScenarios {
 					.server((script) -> script.send("220-multi.test ESMTP", "554 changed my mind"))
 					.down(Phase.GREETING, "multi-line reply mixes codes 220 and 554"),
 				Scenario.named("replies without text (\"250\\r\\n\")")
-					.server((script) -> script.send("220")
-						.expect("EHLO")
-						.send("250")
-						.expect("MAIL")
-						.send("250")
+					.server((script) -> script.greetAndAnswerMail("220", "250", "250")
 						.expect("RSET")
 						.send("250")
 						.expect("QUIT")

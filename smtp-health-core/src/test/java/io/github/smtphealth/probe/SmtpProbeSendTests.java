@@ -155,11 +155,7 @@ class SmtpProbeSendTests {
 	 * Greeting, EHLO, MAIL and RCPT answered; DATA read but not answered.
 	 */
 	private static SmtpScript upToData(SmtpScript script) {
-		return script.send("220 scripted.test ESMTP")
-			.expect("EHLO")
-			.send("250 scripted.test")
-			.expect("MAIL")
-			.send("250 OK")
+		return script.greetAndAnswerMail("220 scripted.test ESMTP", "250 scripted.test", "250 OK")
 			.expect("RCPT")
 			.send("250 OK")
 			.expect("DATA");

@@ -193,6 +193,18 @@ public final class SmtpScript {
 	}
 
 	/**
+	 * Send the greeting, answer {@code EHLO} with one line and {@code MAIL} with the given reply, and
+	 * leave what follows to the caller: the start of a dialogue that fails or stalls at {@code MAIL}.
+	 * @param greeting the greeting line
+	 * @param ehloReply the one-line reply to {@code EHLO}
+	 * @param mailReply the reply to {@code MAIL}
+	 * @return this script
+	 */
+	public SmtpScript greetAndAnswerMail(String greeting, String ehloReply, String mailReply) {
+		return send(greeting).expect("EHLO").send(ehloReply).expect("MAIL").send(mailReply);
+	}
+
+	/**
 	 * Play the end of a normal dialogue: {@code MAIL} → 250, {@code RSET} → 250, {@code QUIT} → 221,
 	 * close.
 	 * @return this script
