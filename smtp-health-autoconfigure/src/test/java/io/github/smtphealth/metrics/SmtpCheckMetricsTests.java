@@ -57,7 +57,7 @@ class SmtpCheckMetricsTests {
 	@Test
 	void probedWhenProbeSucceedsShouldRecordProbeAndEveryPhase() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
-			SmtpCheckOutcome outcome = check(settings(server).build(), NO_THRESHOLDS, Duration.ZERO).refresh();
+			SmtpCheckOutcome outcome = uncachedCheck(server).refresh();
 			SmtpProbeResult result = Objects.requireNonNull(outcome.result());
 			Timer timer = this.registry.get("smtp.check")
 				.tags("server", SERVER, "security", "none", "outcome", "success", "status", "up")
@@ -81,7 +81,7 @@ class SmtpCheckMetricsTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer
 			.start((script) -> script.greetAndAnswerMail("220 ready", "250 scripted.test",
 					"550 5.7.1 Sender rejected"))) {
-			check(settings(server).build(), NO_THRESHOLDS, Duration.ZERO).refresh();
+			uncachedCheck(server).refresh();
 			assertFailure("mail", "failure");
 			assertThat(phaseOutcomes()).containsOnly(entry("dns", "success"), entry("connect", "success"),
 					entry("greeting", "success"), entry("ehlo", "success"), entry("mail", "failure"));
@@ -120,7 +120,7 @@ class SmtpCheckMetricsTests {
 	@Test
 	void probedWhenGreetingIsRejectedShouldRecordFailureAtGreetingPhase() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("554 go away"))) {
-			check(settings(server).build(), NO_THRESHOLDS, Duration.ZERO).refresh();
+			uncachedCheck(server).refresh();
 			assertFailure("greeting", "failure");
 		}
 	}
@@ -128,7 +128,7 @@ class SmtpCheckMetricsTests {
 	@Test
 	void probedWhenGreetingIsNotSmtpShouldRecordFailureAtGreetingPhase() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("SSH-2.0-OpenSSH_9.6"))) {
-			check(settings(server).build(), NO_THRESHOLDS, Duration.ZERO).refresh();
+			uncachedCheck(server).refresh();
 			assertFailure("greeting", "failure");
 		}
 	}
@@ -199,7 +199,7 @@ class SmtpCheckMetricsTests {
 					"550 5.7.1 Sender rejected"))
 			.script((script) -> script.happyPath())
 			.start()) {
-			SmtpCheck check = check(settings(server).build(), NO_THRESHOLDS, Duration.ZERO);
+			SmtpCheck check = uncachedCheck(server);
 			check.refresh();
 			assertThat(upGauge()).isEqualTo(1.0);
 			check.refresh();
@@ -325,7 +325,7 @@ class SmtpCheckMetricsTests {
 					"550 5.1.0 <probe@example.net> sender unknown, see https://example.net/why"))
 			.script((script) -> script.happyPath())
 			.start()) {
-			SmtpCheck check = check(settings(server).build(), NO_THRESHOLDS, Duration.ZERO);
+			SmtpCheck check = uncachedCheck(server);
 			check.refresh();
 			check.refresh();
 			Set<String> fixed = Stream
@@ -414,6 +414,10 @@ class SmtpCheckMetricsTests {
 
 	private double upGauge() {
 		return this.registry.get("smtp.check.up").tag("server", SERVER).gauge().value();
+	}
+
+	private SmtpCheck uncachedCheck(ScriptedSmtpServer server) {
+		return check(settings(server).build(), NO_THRESHOLDS, Duration.ZERO);
 	}
 
 	private SmtpCheck check(SmtpProbeSettings settings, CheckPolicy policy, Duration cacheTtl) {
