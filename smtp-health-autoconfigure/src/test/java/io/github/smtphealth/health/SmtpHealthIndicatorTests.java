@@ -171,9 +171,7 @@ class SmtpHealthIndicatorTests {
 			Health health = indicator(settings(server).build(),
 					new CheckPolicy(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ZERO, Duration.ZERO))
 				.health();
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat((String) health.getDetails().get("reason")).contains("critical threshold of 200 ms");
-			assertThat(health.getDetails()).containsKey("greeting").doesNotContainKeys("error", "failedPhase");
+			assertDownByThreshold(health, "critical threshold of 200 ms", "greeting");
 		}
 	}
 
@@ -241,25 +239,21 @@ class SmtpHealthIndicatorTests {
 	@Test
 	void healthWhenCertificateExpiresWithinWarningWindowShouldBeDegraded() {
 		TestCertificate certificate = expiringIn(Duration.ofDays(5));
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.startTls(certificate.serverSslContext()).happyPath())) {
-			Health health = indicator(smtps(server, certificate).build(),
-					new CheckPolicy(null, null, Duration.ofDays(14), Duration.ZERO))
-				.health();
-			assertThat(health.getStatus()).isEqualTo(SmtpHealthStatus.DEGRADED);
-			assertThat(health.getDetails()).containsEntry("security", "smtps").doesNotContainKey("error");
-			assertThat((String) health.getDetails().get("reason")).contains("certificate expires in 4 days")
-				.contains("warning window of 14 days");
-			Map<?, ?> tls = (Map<?, ?>) health.getDetails().get("tls");
-			assertThat(tls.get("daysUntilExpiry")).isInstanceOfAny(Integer.class, Long.class);
-			assertThat(((Number) tls.get("daysUntilExpiry")).longValue()).isEqualTo(4);
-			assertThat(Instant.parse((String) tls.get("notAfter")))
-				.isEqualTo(certificate.certificate().getNotAfter().toInstant());
-			assertThat((String) tls.get("protocol")).startsWith("TLSv1.");
-			assertThat((String) tls.get("subject")).contains("127.0.0.1");
-			assertThat(tls.get("issuer")).isEqualTo(tls.get("subject"));
-			assertThat((String) tls.get("cipherSuite")).isNotBlank();
-		}
+		Health health = healthOverSmtps(certificate,
+				new CheckPolicy(null, null, Duration.ofDays(14), Duration.ZERO));
+		assertThat(health.getStatus()).isEqualTo(SmtpHealthStatus.DEGRADED);
+		assertThat(health.getDetails()).containsEntry("security", "smtps").doesNotContainKey("error");
+		assertThat((String) health.getDetails().get("reason")).contains("certificate expires in 4 days")
+			.contains("warning window of 14 days");
+		Map<?, ?> tls = (Map<?, ?>) health.getDetails().get("tls");
+		assertThat(tls.get("daysUntilExpiry")).isInstanceOfAny(Integer.class, Long.class);
+		assertThat(((Number) tls.get("daysUntilExpiry")).longValue()).isEqualTo(4);
+		assertThat(Instant.parse((String) tls.get("notAfter")))
+			.isEqualTo(certificate.certificate().getNotAfter().toInstant());
+		assertThat((String) tls.get("protocol")).startsWith("TLSv1.");
+		assertThat((String) tls.get("subject")).contains("127.0.0.1");
+		assertThat(tls.get("issuer")).isEqualTo(tls.get("subject"));
+		assertThat((String) tls.get("cipherSuite")).isNotBlank();
 	}
 
 	@Test
@@ -269,61 +263,46 @@ class SmtpHealthIndicatorTests {
 			.validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(300)))
 			.intermediateValidity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(2)))
 			.build();
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.startTls(certificate.serverSslContext()).happyPath())) {
-			Health health = indicator(smtps(server, certificate).build(), CheckPolicy.DEFAULT).health();
-			assertThat(health.getStatus()).isEqualTo(SmtpHealthStatus.DEGRADED);
-			assertThat((String) health.getDetails().get("reason"))
-				.startsWith("certificate 2 of the chain (CN=smtp-health Test Intermediate CA")
-				.contains("expires in 1 day, within the warning window of 14 days");
-			Map<?, ?> tls = (Map<?, ?>) health.getDetails().get("tls");
-			assertThat((String) tls.get("subject")).contains("CN=127.0.0.1");
-			assertThat((String) tls.get("issuer")).contains("Intermediate CA");
-			assertThat(((Number) tls.get("daysUntilExpiry")).longValue()).isEqualTo(1);
-			assertThat(Instant.parse((String) tls.get("notAfter")))
-				.isEqualTo(certificate.chain().get(1).getNotAfter().toInstant());
-			assertThat(tls.get("expiresFirst")).asInstanceOf(MAP)
-				.containsEntry("position", 2)
-				.containsEntry("chain", "presented")
-				.hasEntrySatisfying("subject", (subject) -> assertThat((String) subject).contains("Intermediate CA"));
-		}
+		Health health = healthOverSmtps(certificate, CheckPolicy.DEFAULT);
+		assertThat(health.getStatus()).isEqualTo(SmtpHealthStatus.DEGRADED);
+		assertThat((String) health.getDetails().get("reason"))
+			.startsWith("certificate 2 of the chain (CN=smtp-health Test Intermediate CA")
+			.contains("expires in 1 day, within the warning window of 14 days");
+		Map<?, ?> tls = (Map<?, ?>) health.getDetails().get("tls");
+		assertThat((String) tls.get("subject")).contains("CN=127.0.0.1");
+		assertThat((String) tls.get("issuer")).contains("Intermediate CA");
+		assertThat(((Number) tls.get("daysUntilExpiry")).longValue()).isEqualTo(1);
+		assertThat(Instant.parse((String) tls.get("notAfter")))
+			.isEqualTo(certificate.chain().get(1).getNotAfter().toInstant());
+		assertThat(tls.get("expiresFirst")).asInstanceOf(MAP)
+			.containsEntry("position", 2)
+			.containsEntry("chain", "presented")
+			.hasEntrySatisfying("subject", (subject) -> assertThat((String) subject).contains("Intermediate CA"));
 	}
 
 	@Test
 	void healthWhenCertificateExpiresWithinCriticalWindowShouldBeDown() {
 		TestCertificate certificate = expiringIn(Duration.ofDays(5));
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.startTls(certificate.serverSslContext()).happyPath())) {
-			Health health = indicator(smtps(server, certificate).build(),
-					new CheckPolicy(null, null, Duration.ofDays(14), Duration.ofDays(7)))
-				.health();
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat((String) health.getDetails().get("reason")).contains("critical window of 7 days");
-			assertThat(health.getDetails()).containsKey("tls").doesNotContainKeys("error", "failedPhase");
-		}
+		Health health = healthOverSmtps(certificate,
+				new CheckPolicy(null, null, Duration.ofDays(14), Duration.ofDays(7)));
+		assertDownByThreshold(health, "critical window of 7 days", "tls");
 	}
 
 	@Test
 	void healthWhenCertificateIsFarFromExpiryShouldBeUp() {
 		TestCertificate certificate = expiringIn(Duration.ofDays(60));
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.startTls(certificate.serverSslContext()).happyPath())) {
-			Health health = indicator(smtps(server, certificate).build(), CheckPolicy.DEFAULT).health();
-			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(((Number) ((Map<?, ?>) health.getDetails().get("tls")).get("daysUntilExpiry")).longValue())
-				.isEqualTo(59);
-		}
+		Health health = healthOverSmtps(certificate, CheckPolicy.DEFAULT);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(((Number) ((Map<?, ?>) health.getDetails().get("tls")).get("daysUntilExpiry")).longValue())
+			.isEqualTo(59);
 	}
 
 	@Test
 	void healthWhenCertificateHasExpiredShouldBeDownAtTls() {
 		TestCertificate certificate = TestCertificates.expired("127.0.0.1");
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.startTls(certificate.serverSslContext()).happyPath())) {
-			Health health = indicator(smtps(server, certificate).build(), CheckPolicy.DEFAULT).health();
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).containsEntry("failedPhase", "tls").containsKey("error");
-		}
+		Health health = healthOverSmtps(certificate, CheckPolicy.DEFAULT);
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("failedPhase", "tls").containsKey("error");
 	}
 
 	@Test
@@ -475,6 +454,16 @@ class SmtpHealthIndicatorTests {
 		return SmtpProbeSettings.builder(server.host()).port(server.port()).heloName("client.test").timeout(TIMEOUT);
 	}
 
+	/**
+	 * The health of a one-shot check over SMTPS of a scripted server that presents the certificate.
+	 */
+	private static Health healthOverSmtps(TestCertificate certificate, CheckPolicy policy) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.startTls(certificate.serverSslContext()).happyPath())) {
+			return indicator(smtps(server, certificate).build(), policy).health();
+		}
+	}
+
 	private static SmtpProbeSettings.Builder smtps(ScriptedSmtpServer server, TestCertificate certificate) {
 		return settings(server).security(Security.SMTPS).tls(TlsSettings.trusting(certificate.trustManagers()));
 	}
@@ -482,6 +471,16 @@ class SmtpHealthIndicatorTests {
 	private static TestCertificate expiringIn(Duration left) {
 		Instant now = Instant.now();
 		return TestCertificates.builder("127.0.0.1").validity(now.minus(Duration.ofDays(1)), now.plus(left)).build();
+	}
+
+	/**
+	 * A DOWN that a threshold gave: the probe itself finished, so the measured step is there and no
+	 * error or failed phase is.
+	 */
+	private static void assertDownByThreshold(Health health, String reason, String measuredKey) {
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) health.getDetails().get("reason")).contains(reason);
+		assertThat(health.getDetails()).containsKey(measuredKey).doesNotContainKeys("error", "failedPhase");
 	}
 
 	private static void assertNoControlCharacters(Object value) {
