@@ -131,14 +131,7 @@ public record TestCertificate(X509Certificate certificate, List<X509Certificate>
 	 * @return the trust store
 	 */
 	public KeyStore trustStore() {
-		try {
-			KeyStore store = emptyKeyStore();
-			store.setCertificateEntry(TRUST_ALIAS, this.trustAnchor);
-			return store;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot create trust store", ex);
-		}
+		return newKeyStore("trust store", (store) -> store.setCertificateEntry(TRUST_ALIAS, this.trustAnchor));
 	}
 
 	/**
@@ -147,15 +140,8 @@ public record TestCertificate(X509Certificate certificate, List<X509Certificate>
 	 * @return the key store
 	 */
 	public KeyStore keyStore() {
-		try {
-			KeyStore store = emptyKeyStore();
-			store.setKeyEntry(KEY_ALIAS, this.privateKey, PASSWORD.toCharArray(),
-					this.chain.toArray(new Certificate[0]));
-			return store;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot create key store", ex);
-		}
+		return newKeyStore("key store", (store) -> store.setKeyEntry(KEY_ALIAS, this.privateKey,
+				PASSWORD.toCharArray(), this.chain.toArray(new Certificate[0])));
 	}
 
 	/**
@@ -193,15 +179,29 @@ public record TestCertificate(X509Certificate certificate, List<X509Certificate>
 		return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
 	}
 
-	private static KeyStore emptyKeyStore() throws GeneralSecurityException {
-		KeyStore store = KeyStore.getInstance("PKCS12");
+	private static KeyStore newKeyStore(String what, KeyStoreEntries entries) {
 		try {
+			KeyStore store = KeyStore.getInstance("PKCS12");
 			store.load(null, null);
+			entries.addTo(store);
+			return store;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return store;
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot create " + what, ex);
+		}
+	}
+
+	/**
+	 * What goes into a new, empty in-memory key store.
+	 */
+	@FunctionalInterface
+	private interface KeyStoreEntries {
+
+		void addTo(KeyStore store) throws GeneralSecurityException;
+
 	}
 
 	@Override
