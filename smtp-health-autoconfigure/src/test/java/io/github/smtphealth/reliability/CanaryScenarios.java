@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import io.github.smtphealth.probe.AuthMechanism;
 import io.github.smtphealth.probe.Phase;
@@ -41,12 +42,9 @@ final class CanaryScenarios {
 	}
 
 	static List<Scenario> all() {
-		List<Scenario> scenarios = new ArrayList<>();
-		scenarios.addAll(rejected());
-		scenarios.addAll(echoed());
-		scenarios.addAll(beforeAuth());
-		scenarios.addAll(interrupted());
-		return scenarios;
+		return Stream.of(rejected(), echoed(), beforeAuth(), interrupted())
+			.flatMap(List::stream)
+			.toList();
 	}
 
 	private static List<Scenario> rejected() {

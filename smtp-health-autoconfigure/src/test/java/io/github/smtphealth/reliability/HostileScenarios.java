@@ -4,9 +4,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.github.smtphealth.probe.AuthMechanism;
 import io.github.smtphealth.probe.IpFamily;
@@ -84,15 +84,9 @@ final class HostileScenarios {
 	}
 
 	static List<Scenario> all() {
-		List<Scenario> scenarios = new ArrayList<>();
-		scenarios.addAll(framing());
-		scenarios.addAll(portConfusion());
-		scenarios.addAll(tls());
-		scenarios.addAll(ehloAndStartTls());
-		scenarios.addAll(auth());
-		scenarios.addAll(envelope());
-		scenarios.addAll(network());
-		return scenarios;
+		return Stream.of(framing(), portConfusion(), tls(), ehloAndStartTls(), auth(), envelope(), network())
+			.flatMap(List::stream)
+			.toList();
 	}
 
 	private static List<Scenario> framing() {
