@@ -110,6 +110,18 @@ final class ActuatorClient {
 	}
 
 	/**
+	 * GET {@code /actuator/health/smtp}, assert its HTTP and health status, then GET the Prometheus
+	 * scrape: the meters are read once the health endpoint has answered with that verdict.
+	 * @param httpStatus the expected HTTP status of the health call
+	 * @param status the expected health status
+	 * @return the scrape
+	 */
+	String prometheusAfterSmtpHealth(int httpStatus, String status) {
+		health("/actuator/health/smtp", httpStatus, status);
+		return prometheus();
+	}
+
+	/**
 	 * GET the Prometheus scrape in the text format.
 	 * @return the response
 	 */

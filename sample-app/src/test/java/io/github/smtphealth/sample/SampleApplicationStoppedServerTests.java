@@ -73,8 +73,7 @@ class SampleApplicationStoppedServerTests {
 
 	@Test
 	void prometheusWhenServerIsStoppedShouldReportItDown() {
-		this.actuator.health("/actuator/health/smtp", 503, "DOWN");
-		assertThat(this.actuator.prometheus()).contains("smtp_check_up{server=\"default\"} 0.0")
+		assertThat(this.actuator.prometheusAfterSmtpHealth(503, "DOWN")).contains("smtp_check_up{server=\"default\"} 0.0")
 			.containsPattern("smtp_check_phase_seconds_count\\{outcome=\"failure\",phase=\"connect\",[^}]*\\} [1-9]");
 	}
 
