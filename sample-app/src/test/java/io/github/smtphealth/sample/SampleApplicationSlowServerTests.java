@@ -2,11 +2,9 @@ package io.github.smtphealth.sample;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.json.JsonContent;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,16 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo switch: an embedded server that greets later than the warning threshold makes the check
  * DEGRADED, which is still HTTP 200 and still ready.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sample.embedded-smtp.greeting-delay=1s", "smtp.check.warning=300ms",
-				"smtp.check.cache-ttl=0" })
-@DirtiesContext
-class SampleApplicationSlowServerTests {
-
-	private final ActuatorClient actuator;
+@TestPropertySource(properties = { "sample.embedded-smtp.greeting-delay=1s",
+		"smtp.check.warning=300ms", "smtp.check.cache-ttl=0" })
+class SampleApplicationSlowServerTests extends FirstVerdictSampleTests {
 
 	SampleApplicationSlowServerTests(@LocalServerPort int port) {
-		this.actuator = new ActuatorClient(port).awaitFirstVerdict();
+		super(port);
 	}
 
 	@Test
@@ -43,8 +37,7 @@ class SampleApplicationSlowServerTests {
 
 	@Test
 	void prometheusWhenSmtpIsDegradedShouldCountDegradedProbes() {
-		this.actuator.health("/actuator/health/smtp", 200, "DEGRADED");
-		assertThat(this.actuator.prometheus()).contains("smtp_check_up{server=\"default\"} 1.0")
+		assertThat(this.actuator.prometheusAfterSmtpHealth(200, "DEGRADED")).contains("smtp_check_up{server=\"default\"} 1.0")
 			.containsPattern("smtp_check_seconds_count\\{[^}]*status=\"degraded\"[^}]*\\} [1-9]");
 	}
 

@@ -5,11 +5,9 @@ import io.github.smtphealth.sample.embedded.EmbeddedSmtpServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.json.JsonContent;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,15 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample as a newcomer runs it: the embedded server, checked over STARTTLS with AUTH, seen
  * through real HTTP calls to the actuator.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "smtp.check.cache-ttl=0", "smtp.check.warning=5s" })
-@DirtiesContext
-class SampleApplicationTests {
-
-	private final ActuatorClient actuator;
+@TestPropertySource(properties = { "smtp.check.cache-ttl=0", "smtp.check.warning=5s" })
+class SampleApplicationTests extends FirstVerdictSampleTests {
 
 	SampleApplicationTests(@LocalServerPort int port) {
-		this.actuator = new ActuatorClient(port).awaitFirstVerdict();
+		super(port);
 	}
 
 	@Test
@@ -75,8 +69,7 @@ class SampleApplicationTests {
 
 	@Test
 	void prometheusShouldExposeTheCheckMeters() {
-		this.actuator.health("/actuator/health/smtp", 200, "UP");
-		assertThat(this.actuator.prometheus()).contains("smtp_check_up{server=\"default\"} 1.0")
+		assertThat(this.actuator.prometheusAfterSmtpHealth(200, "UP")).contains("smtp_check_up{server=\"default\"} 1.0")
 			.containsPattern("smtp_check_seconds_count\\{[^}]*security=\"starttls\"[^}]*status=\"up\"[^}]*\\} [1-9]")
 			.containsPattern("smtp_check_phase_seconds_count\\{[^}]*phase=\"auth\"[^}]*\\} [1-9]")
 			.containsPattern("smtp_check_certificate_expiry_seconds\\{server=\"default\"\\} \\d");
