@@ -205,8 +205,7 @@ public final class SmtpCheck {
 	 * Without an owner: probe on this thread (on demand), or join the caller already probing.
 	 */
 	private SmtpCheckOutcome currentOnCallingThread() {
-		CompletableFuture<SmtpCheckOutcome> joined;
-		CompletableFuture<SmtpCheckOutcome> started = null;
+		Flight flight;
 		synchronized (this.monitor) {
 			SmtpCheckOutcome known = this.last;
 			if (known != null && (freshOutcome() != null || this.refreshMode == RefreshMode.BACKGROUND)) {
@@ -215,15 +214,9 @@ public final class SmtpCheck {
 			if (this.refreshMode == RefreshMode.BACKGROUND) {
 				return pending("the check runs in the background and has no schedule", false);
 			}
-			joined = this.inFlight;
-			if (joined == null) {
-				started = startFlight();
-			}
+			flight = joinOrStartFlight();
 		}
-		if (started != null) {
-			return fly(started, null);
-		}
-		return await(Objects.requireNonNull(joined));
+		return runOrAwait(flight, null);
 	}
 
 	private boolean isOwned() {
@@ -237,20 +230,13 @@ public final class SmtpCheck {
 	 * @return the fresh outcome
 	 */
 	public SmtpCheckOutcome refresh() {
-		CompletableFuture<SmtpCheckOutcome> joined;
-		CompletableFuture<SmtpCheckOutcome> started = null;
+		Flight flight;
 		ProbeThreads probeThreads;
 		synchronized (this.monitor) {
 			probeThreads = this.threads;
-			joined = this.inFlight;
-			if (joined == null) {
-				started = startFlight();
-			}
+			flight = joinOrStartFlight();
 		}
-		if (started != null) {
-			return fly(started, probeThreads);
-		}
-		return await(Objects.requireNonNull(joined));
+		return runOrAwait(flight, probeThreads);
 	}
 
 	/**
@@ -379,6 +365,21 @@ public final class SmtpCheck {
 		return Duration.ofNanos(Math.max(0, System.nanoTime() - this.lastFinishedNanos));
 	}
 
+	/**
+	 * Join the probe in flight, or start one that this caller then runs; the caller holds the monitor.
+	 */
+	private Flight joinOrStartFlight() {
+		CompletableFuture<SmtpCheckOutcome> joined = this.inFlight;
+		return (joined != null) ? new Flight(joined, false) : new Flight(startFlight(), true);
+	}
+
+	/**
+	 * Run the probe this caller started, on the given threads or its own, or wait for the one it joined.
+	 */
+	private SmtpCheckOutcome runOrAwait(Flight flight, @Nullable ProbeThreads probeThreads) {
+		return flight.started() ? fly(flight.future(), probeThreads) : await(flight.future());
+	}
+
 	private CompletableFuture<SmtpCheckOutcome> startFlight() {
 		CompletableFuture<SmtpCheckOutcome> future = new CompletableFuture<>();
 		this.inFlight = future;
@@ -475,6 +476,12 @@ public final class SmtpCheck {
 	private SmtpCheckOutcome unfinished(String reason) {
 		return new SmtpCheckOutcome(this.name, this.probe.settings(), null,
 				new CheckVerdict(CheckStatus.DOWN, reason), false);
+	}
+
+	/**
+	 * A probe a caller started, and must run, or joined, and must wait for.
+	 */
+	private record Flight(CompletableFuture<SmtpCheckOutcome> future, boolean started) {
 	}
 
 }
