@@ -16,14 +16,19 @@ import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -218,33 +223,25 @@ class ScriptedSmtpServerTests {
 		TestCertificate certificate = TestCertificates.selfSigned("mail.example.test");
 		try (ScriptedSmtpServer server = implicitTls(certificate.serverSslContext());
 				Client client = new Client(server)) {
-			assertThatExceptionOfType(SSLHandshakeException.class)
-				.isThrownBy(() -> client.startTls(certificate.clientSslContext(), "localhost"))
+			assertHandshakeFails(client, certificate)
 				.withMessageContaining("localhost");
 		}
 	}
 
-	@Test
-	void expiredCertificateIsRejectedByDefaultClient() throws Exception {
-		TestCertificate certificate = TestCertificates.expired("localhost");
-		try (ScriptedSmtpServer server = implicitTls(certificate.serverSslContext());
-				Client client = new Client(server)) {
-			assertThatExceptionOfType(SSLHandshakeException.class)
-				.isThrownBy(() -> client.startTls(certificate.clientSslContext(), "localhost"))
-				.withRootCauseInstanceOf(CertificateExpiredException.class);
-			server.awaitCompleted(1, WAIT);
-			assertThat(server.errors()).singleElement().asString().contains("startTls");
-		}
+	static Stream<Arguments> certificatesOutsideTheirValidity() {
+		return Stream.of(Arguments.of(TestCertificates.expired("localhost"), CertificateExpiredException.class),
+				Arguments.of(TestCertificates.notYetValid("localhost"), CertificateNotYetValidException.class));
 	}
 
-	@Test
-	void notYetValidCertificateIsRejectedByDefaultClient() throws Exception {
-		TestCertificate certificate = TestCertificates.notYetValid("localhost");
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("certificatesOutsideTheirValidity")
+	void certificateOutsideItsValidityIsRejectedByDefaultClient(TestCertificate certificate,
+			Class<? extends Throwable> rootCause) throws Exception {
 		try (ScriptedSmtpServer server = implicitTls(certificate.serverSslContext());
 				Client client = new Client(server)) {
-			assertThatExceptionOfType(SSLHandshakeException.class)
-				.isThrownBy(() -> client.startTls(certificate.clientSslContext(), "localhost"))
-				.withRootCauseInstanceOf(CertificateNotYetValidException.class);
+			assertHandshakeFails(client, certificate).withRootCauseInstanceOf(rootCause);
+			server.awaitCompleted(1, WAIT);
+			assertThat(server.errors()).singleElement().asString().contains("startTls");
 		}
 	}
 
@@ -261,8 +258,7 @@ class ScriptedSmtpServerTests {
 				assertThat(socket.getSession().getPeerCertificates()).hasSize(2);
 			}
 			try (Client client = new Client(server)) {
-				assertThatExceptionOfType(SSLHandshakeException.class)
-					.isThrownBy(() -> client.startTls(certificate.clientSslContext(), "localhost"))
+				assertHandshakeFails(client, certificate)
 					.withMessageContaining("unable to find valid certification path");
 			}
 		}
@@ -273,8 +269,7 @@ class ScriptedSmtpServerTests {
 		TestCertificate certificate = TestCertificates.selfSigned("localhost");
 		try (ScriptedSmtpServer server = implicitTls(certificate.serverSslContext("TLSv1"));
 				Client client = new Client(server)) {
-			assertThatExceptionOfType(SSLHandshakeException.class)
-				.isThrownBy(() -> client.startTls(certificate.clientSslContext(), "localhost"));
+			assertHandshakeFails(client, certificate);
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.errors()).singleElement().asString().contains("SSLHandshakeException");
 			assertThat(server.tlsProtocols()).isEmpty();
@@ -397,6 +392,16 @@ class ScriptedSmtpServerTests {
 			server.close();
 		}
 		baseline.assertBackToBaseline(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Assert that the client, trusting the certificate's anchor, fails the handshake with
+	 * {@code localhost}.
+	 */
+	private static ThrowableAssertAlternative<SSLHandshakeException> assertHandshakeFails(Client client,
+			TestCertificate certificate) {
+		return assertThatExceptionOfType(SSLHandshakeException.class)
+			.isThrownBy(() -> client.startTls(certificate.clientSslContext(), "localhost"));
 	}
 
 	private static ScriptedSmtpServer implicitTls(SSLContext sslContext) {
