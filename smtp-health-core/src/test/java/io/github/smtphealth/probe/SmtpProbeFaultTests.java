@@ -128,8 +128,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenGreetingIs554ShouldFailInGreetingWithTheCode() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.send("554 5.7.1 No SMTP service for you").silence())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.sayOnce("554 5.7.1 No SMTP service for you")) {
 			SmtpProbeResult result = probeInTime(settings(server, TIMEOUT));
 			assertFailure(result, Phase.GREETING, FailureKind.REJECTED, 554,
 					"server refused the session: 554 5.7.1 No SMTP service for you");
@@ -140,8 +139,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenGreetingIsGarbageShouldFailWithAProtocolError() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.send("HTTP/1.1 400 Bad Request").silence())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.sayOnce("HTTP/1.1 400 Bad Request")) {
 			SmtpProbeResult result = probeInTime(settings(server, TIMEOUT));
 			assertFailure(result, Phase.GREETING, FailureKind.PROTOCOL, null,
 					"invalid reply while waiting for the greeting: not an SMTP reply: 'HTTP/1.1 400 Bad Request'");
@@ -283,8 +281,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenAuthIsRejectedShouldFailInAuthWith535() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250 AUTH PLAIN LOGIN")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerAuth("PLAIN LOGIN")
 			.expect("AUTH PLAIN ")
 			.send("535 5.7.8 Authentication credentials invalid")
 			.silence(Duration.ofSeconds(5)))) {

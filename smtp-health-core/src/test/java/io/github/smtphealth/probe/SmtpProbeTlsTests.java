@@ -150,8 +150,7 @@ class SmtpProbeTlsTests {
 
 	@Test
 	void smtpsWhenServerSpeaksPlaintextShouldFailInTls() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.send("220 scripted.test ESMTP ready").silence())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.sayOnce("220 scripted.test ESMTP ready")) {
 			SmtpProbeResult result = probeInTime(settings(HOST, server, TIMEOUT).security(Security.SMTPS));
 			assertFailure(result, Phase.TLS, FailureKind.TLS, null,
 					"TLS handshake failed: the server did not answer in TLS (plain text on a TLS port?)");
@@ -403,8 +402,7 @@ class SmtpProbeTlsTests {
 
 	@Test
 	void authWithoutTlsShouldBeRefusedBeforeSendingCredentials() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250 AUTH PLAIN LOGIN")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerAuth("PLAIN LOGIN")
 			.answerCommands("AUTH PLAIN LOGIN"))) {
 			SmtpProbeResult result = probe(settings(server, TIMEOUT)
 				.credentials(SmtpCredentials.ofPassword("alice", "secret-password")));
@@ -418,8 +416,7 @@ class SmtpProbeTlsTests {
 
 	@Test
 	void authWithoutTlsWhenPlaintextIsAllowedShouldSendCredentials() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250 AUTH PLAIN LOGIN")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerAuth("PLAIN LOGIN")
 			.acceptAuthPlain()
 			.answerCommands())) {
 			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT)

@@ -114,6 +114,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
+	 * Start a server on {@code 127.0.0.1} that sends one line on every connection and then never
+	 * another byte, as {@link #acceptButNeverSpeak()} does after it.
+	 * @param line the line to send, without its CRLF
+	 * @return the running server
+	 */
+	public static ScriptedSmtpServer sayOnce(String line) {
+		return start((script) -> script.send(line).silence());
+	}
+
+	/**
 	 * Return a builder for a server with more options: the bind address, the read timeout, a
 	 * different script per connection.
 	 * @return a new builder

@@ -225,6 +225,17 @@ public final class SmtpScript {
 	}
 
 	/**
+	 * Greet and answer {@code EHLO} advertising {@code AUTH} with the given mechanisms only, leaving
+	 * what follows to the caller.
+	 * @param mechanisms the mechanisms, space-separated, for example {@code "PLAIN LOGIN"}
+	 * @return this script
+	 */
+	public SmtpScript offerAuth(String mechanisms) {
+		return send("220 scripted.test ESMTP ready").expect("EHLO")
+			.send("250-scripted.test", "250 AUTH " + mechanisms);
+	}
+
+	/**
 	 * Greet, answer {@code EHLO} advertising {@code STARTTLS} only, answer {@code STARTTLS} with 220 and do
 	 * the server side of the handshake; what follows is the dialogue over TLS.
 	 * @param sslContext the server context, for example {@link TestCertificate#serverSslContext()}
