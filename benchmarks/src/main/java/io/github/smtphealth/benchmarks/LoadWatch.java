@@ -23,11 +23,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Notes the machine's state between the steps of a run. The load average counts this run's own work
- * too (JMH keeps two threads busy, the load test eight), so it also measures the share of the
- * machine's CPU that other processes used between two notes: all CPU time in {@code /proc/stat} minus
- * that of this JVM and the children it waited for (JMH forks, sample applications, check_smtp). The
- * lab's Postfix serving this run counts as another process.
+ * Notes the machine's state between the steps of a run. The load average counts this
+ * run's own work too (JMH keeps two threads busy, the load test eight), so it also
+ * measures the share of the machine's CPU that other processes used between two notes:
+ * all CPU time in {@code /proc/stat} minus that of this JVM and the children it waited
+ * for (JMH forks, sample applications, check_smtp). The lab's Postfix serving this run
+ * counts as another process.
  *
  * @since 0.1.0
  */
@@ -60,7 +61,8 @@ public final class LoadWatch {
 	}
 
 	/**
-	 * Return the highest share of the machine's CPU that other processes used between two notes.
+	 * Return the highest share of the machine's CPU that other processes used between two
+	 * notes.
 	 * @return from 0 to 1
 	 */
 	public synchronized double highestForeignShare() {
@@ -68,8 +70,8 @@ public final class LoadWatch {
 	}
 
 	/**
-	 * Return all CPU ticks of the machine, its busy ticks, and the ticks of this process and its
-	 * waited-for children; zeros where {@code /proc} cannot be read.
+	 * Return all CPU ticks of the machine, its busy ticks, and the ticks of this process
+	 * and its waited-for children; zeros where {@code /proc} cannot be read.
 	 */
 	private static long[] snapshot() {
 		try {

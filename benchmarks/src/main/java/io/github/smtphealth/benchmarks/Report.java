@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Markdown of {@code BENCHMARKS.md}: a summary of every target with its verdict, then one section
- * per workload with its raw numbers.
+ * The Markdown of {@code BENCHMARKS.md}: a summary of every target with its verdict, then
+ * one section per workload with its raw numbers.
  *
  * @since 0.1.0
  */

@@ -46,10 +46,12 @@ import io.github.smtphealth.lab.SmtpLab;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs every benchmark and writes {@code BENCHMARKS.md}. Started by {@code benchmarks/run.sh}; options
- * are {@code --profile=full|quick}, {@code --out=<file>}, {@code --sample-jar=<jar>},
- * {@code --check-smtp=<executable>}, {@code --smtp-check-jar=<jar>} (with its CDS archive next to it),
- * {@code --work=<dir>}, {@code --only=a,c,d,e,f,g,h} ({@code a} is the JMH run: a, b and allocation) and
+ * Runs every benchmark and writes {@code BENCHMARKS.md}. Started by
+ * {@code benchmarks/run.sh}; options are {@code --profile=full|quick},
+ * {@code --out=<file>}, {@code --sample-jar=<jar>}, {@code --check-smtp=<executable>},
+ * {@code --smtp-check-jar=<jar>} (with its CDS archive next to it), {@code --work=
+ * <dir>
+ * }, {@code --only=a,c,d,e,f,g,h} ({@code a} is the JMH run: a, b and allocation) and
  * {@code --analysis=<file>} (hand-written notes included as they are).
  *
  * @since 0.1.0
@@ -99,9 +101,11 @@ public final class RunBenchmarks {
 		section("e", only, failed, report, () -> new ScaleSection(context).run());
 		section("f", only, failed, report, () -> new HeapSection(context).run());
 		section("g", only, failed, report, () -> new StartupSection(context).run());
-		section("h", only, failed, report, () -> new CommandStartupSection(context,
-				Path.of(options.getOrDefault("smtp-check-jar", "benchmarks/target/run/smtp-check.jar")),
-				Path.of("smtp-health-cli/bin/smtp-check")).run());
+		section("h", only, failed, report,
+				() -> new CommandStartupSection(context,
+						Path.of(options.getOrDefault("smtp-check-jar", "benchmarks/target/run/smtp-check.jar")),
+						Path.of("smtp-health-cli/bin/smtp-check"))
+					.run());
 		Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
 		String analysis = options.containsKey("analysis") && Files.isReadable(Path.of(options.get("analysis")))
 				? Files.readString(Path.of(options.get("analysis"))) : null;
@@ -116,7 +120,8 @@ public final class RunBenchmarks {
 	}
 
 	/**
-	 * Run one section if selected; a failure is reported and the run goes on with the next section.
+	 * Run one section if selected; a failure is reported and the run goes on with the
+	 * next section.
 	 */
 	private static void section(String id, Set<String> only, List<String> failed, Report report, Section section) {
 		if (!only.contains(id)) {
@@ -181,10 +186,14 @@ public final class RunBenchmarks {
 		md.append("- memory: ").append(Machine.memory()).append('\n');
 		md.append("- JDK: ").append(Machine.jdk()).append('\n');
 		md.append("- OS: ").append(Machine.os()).append('\n');
-		md.append("- load average (1, 5, 15 min): ").append(loadAtStart).append(" at start, ").append(loadAtEnd)
+		md.append("- load average (1, 5, 15 min): ")
+			.append(loadAtStart)
+			.append(" at start, ")
+			.append(loadAtEnd)
 			.append(" at end\n");
 		md.append("- real servers: ")
-			.append(context.labAvailable() ? "scripts/smtp-lab (Postfix on loopback)" : "lab not running: in-process only")
+			.append(context.labAvailable() ? "scripts/smtp-lab (Postfix on loopback)"
+					: "lab not running: in-process only")
 			.append('\n');
 		md.append("- check_smtp: ").append(checkSmtpVersion(context.checkSmtp())).append("\n\n");
 		md.append("## Method\n\n");

@@ -19,8 +19,9 @@ package io.github.smtphealth.benchmarks;
 import java.time.Duration;
 
 /**
- * How long each part of the run measures. {@link #full()} is what {@code BENCHMARKS.md} is written
- * from (about twelve minutes); {@link #quick()} only proves that the harness works.
+ * How long each part of the run measures. {@link #full()} is what {@code BENCHMARKS.md}
+ * is written from (about twelve minutes); {@link #quick()} only proves that the harness
+ * works.
  *
  * @param name the profile's name
  * @param jmhForks JMH forks per benchmark
@@ -41,8 +42,7 @@ import java.time.Duration;
  */
 public record RunProfile(String name, int jmhForks, int jmhWarmupIterations, int jmhMeasurementIterations,
 		Duration jmhIterationTime, int httpWarmup, int rounds, int checkSmtpPerRound, int httpPerRound,
-		Duration loadWarmup, Duration loadDuration, int scaleWarmup, int scaleRequests, int heapServers,
-		int startups) {
+		Duration loadWarmup, Duration loadDuration, int scaleWarmup, int scaleRequests, int heapServers, int startups) {
 
 	/**
 	 * The profile of a real run.

@@ -15,7 +15,8 @@
  */
 
 /**
- * The harness that runs every benchmark of smtp-health in one go and writes {@code BENCHMARKS.md}.
+ * The harness that runs every benchmark of smtp-health in one go and writes
+ * {@code BENCHMARKS.md}.
  */
 @NullMarked
 package io.github.smtphealth.benchmarks;

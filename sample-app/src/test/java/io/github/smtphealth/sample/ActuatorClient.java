@@ -29,14 +29,15 @@ import org.springframework.boot.test.json.JsonContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Calls the sample's actuator endpoints over real HTTP with the JDK's client, as a load balancer,
- * Kubernetes or Prometheus would; also the HTTP API of the tests' own Prometheus server.
+ * Calls the sample's actuator endpoints over real HTTP with the JDK's client, as a load
+ * balancer, Kubernetes or Prometheus would; also the HTTP API of the tests' own
+ * Prometheus server.
  */
 final class ActuatorClient {
 
 	/**
-	 * One client for every test: the JDK 17 client cannot be closed, and each one keeps a selector
-	 * thread until it is garbage collected.
+	 * One client for every test: the JDK 17 client cannot be closed, and each one keeps a
+	 * selector thread until it is garbage collected.
 	 */
 	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -64,9 +65,10 @@ final class ActuatorClient {
 	}
 
 	/**
-	 * Ask {@code /actuator/health/smtp} until the first check has finished: before it, the answer is
-	 * "no result yet" (out of service), and a cold TLS handshake on a loaded machine can take longer
-	 * than the 0.8 s a request waits for it. For tests about the verdict itself.
+	 * Ask {@code /actuator/health/smtp} until the first check has finished: before it,
+	 * the answer is "no result yet" (out of service), and a cold TLS handshake on a
+	 * loaded machine can take longer than the 0.8 s a request waits for it. For tests
+	 * about the verdict itself.
 	 * @return this client
 	 */
 	ActuatorClient awaitFirstVerdict() {
@@ -87,7 +89,8 @@ final class ActuatorClient {
 	}
 
 	/**
-	 * GET a health endpoint and assert what it answers: the HTTP status and the health status.
+	 * GET a health endpoint and assert what it answers: the HTTP status and the health
+	 * status.
 	 * @param path the path, such as {@code /actuator/health/smtp}
 	 * @param httpStatus the HTTP status it must answer with
 	 * @param status the health status it must report, such as {@code UP}
@@ -102,8 +105,9 @@ final class ActuatorClient {
 	}
 
 	/**
-	 * Assert that the aggregate health and the readiness group both answer with the given HTTP status
-	 * and health status, and that both include the SMTP check with that status.
+	 * Assert that the aggregate health and the readiness group both answer with the given
+	 * HTTP status and health status, and that both include the SMTP check with that
+	 * status.
 	 * @param httpStatus the HTTP status
 	 * @param status the health status, such as {@code DOWN}
 	 */
@@ -126,8 +130,9 @@ final class ActuatorClient {
 	}
 
 	/**
-	 * GET {@code /actuator/health/smtp}, assert its HTTP and health status, then GET the Prometheus
-	 * scrape: the meters are read once the health endpoint has answered with that verdict.
+	 * GET {@code /actuator/health/smtp}, assert its HTTP and health status, then GET the
+	 * Prometheus scrape: the meters are read once the health endpoint has answered with
+	 * that verdict.
 	 * @param httpStatus the expected HTTP status of the health call
 	 * @param status the expected health status
 	 * @return the scrape

@@ -37,10 +37,10 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * A real Prometheus server (Debian's {@code prometheus} package) on a loopback port, with its own
- * configuration and storage in a temporary directory, scraping one target and loading the given rule
- * files. {@link #close()} stops it. Without the binary the test is skipped with a message, except
- * under {@code CI=true}, where it fails.
+ * A real Prometheus server (Debian's {@code prometheus} package) on a loopback port, with
+ * its own configuration and storage in a temporary directory, scraping one target and
+ * loading the given rule files. {@link #close()} stops it. Without the binary the test is
+ * skipped with a message, except under {@code CI=true}, where it fails.
  */
 final class LoopbackPrometheus implements AutoCloseable {
 
@@ -70,9 +70,15 @@ final class LoopbackPrometheus implements AutoCloseable {
 		Path binary = binary();
 		StringBuilder config = new StringBuilder();
 		config.append("global:\n")
-			.append("  scrape_interval: ").append(interval.toMillis()).append("ms\n")
-			.append("  scrape_timeout: ").append(interval.toMillis()).append("ms\n")
-			.append("  evaluation_interval: ").append(interval.toMillis()).append("ms\n")
+			.append("  scrape_interval: ")
+			.append(interval.toMillis())
+			.append("ms\n")
+			.append("  scrape_timeout: ")
+			.append(interval.toMillis())
+			.append("ms\n")
+			.append("  evaluation_interval: ")
+			.append(interval.toMillis())
+			.append("ms\n")
 			.append("rule_files:\n");
 		for (Path ruleFile : ruleFiles) {
 			config.append("  - '").append(ruleFile.toAbsolutePath().normalize()).append("'\n");
@@ -81,7 +87,9 @@ final class LoopbackPrometheus implements AutoCloseable {
 			.append("  - job_name: sample-app\n")
 			.append("    metrics_path: /actuator/prometheus\n")
 			.append("    static_configs:\n")
-			.append("      - targets: ['").append(target).append("']\n");
+			.append("      - targets: ['")
+			.append(target)
+			.append("']\n");
 		Path configFile = Files.writeString(directory.resolve("prometheus.yml"), config);
 		int port = freeLoopbackPort();
 		Path log = directory.resolve("prometheus.log");
@@ -119,8 +127,9 @@ final class LoopbackPrometheus implements AutoCloseable {
 	}
 
 	/**
-	 * The port is free when asked; Prometheus binds it a moment later. Loopback ports are plentiful
-	 * enough that the race does not matter in practice, and a lost race fails loudly in awaitReady.
+	 * The port is free when asked; Prometheus binds it a moment later. Loopback ports are
+	 * plentiful enough that the race does not matter in practice, and a lost race fails
+	 * loudly in awaitReady.
 	 */
 	private static int freeLoopbackPort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -150,7 +159,8 @@ final class LoopbackPrometheus implements AutoCloseable {
 	/**
 	 * Evaluate an instant query until its result satisfies the condition.
 	 * @param query the PromQL
-	 * @param condition what the result (a list of {@code {metric, value}} maps) must satisfy
+	 * @param condition what the result (a list of {@code {metric, value}} maps) must
+	 * satisfy
 	 * @param timeout how long to try
 	 * @return the result that satisfied the condition
 	 */
@@ -162,7 +172,8 @@ final class LoopbackPrometheus implements AutoCloseable {
 
 	/**
 	 * Read the alerts until they satisfy the condition.
-	 * @param condition what the alerts (maps with {@code labels}, {@code state}, …) must satisfy
+	 * @param condition what the alerts (maps with {@code labels}, {@code state}, …) must
+	 * satisfy
 	 * @param timeout how long to try
 	 * @return the alerts that satisfied the condition
 	 */

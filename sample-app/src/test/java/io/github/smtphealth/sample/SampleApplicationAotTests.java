@@ -32,10 +32,11 @@ import org.springframework.boot.test.json.JsonContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample as an AOT-processed application, the mode a GraalVM native image runs in: the jar that
- * {@code mvn -Paot package} builds (with {@code spring-boot:process-aot}), started with
- * {@code -Dspring.aot.enabled=true}, so its bean definitions come from the generated code, not from
- * the auto-configuration classes. Run by Failsafe in the {@code aot} profile only.
+ * The sample as an AOT-processed application, the mode a GraalVM native image runs in:
+ * the jar that {@code mvn -Paot package} builds (with {@code spring-boot:process-aot}),
+ * started with {@code -Dspring.aot.enabled=true}, so its bean definitions come from the
+ * generated code, not from the auto-configuration classes. Run by Failsafe in the
+ * {@code aot} profile only.
  */
 class SampleApplicationAotTests {
 

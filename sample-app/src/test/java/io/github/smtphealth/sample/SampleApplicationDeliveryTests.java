@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample as started with {@code --sample.embedded-smtp.delivery=true}: the delivery check sends
- * its probe through the embedded SMTP server (STARTTLS, AUTH) and reads it back from the embedded
- * GreenMail IMAP mailbox, seen through real HTTP calls.
+ * The sample as started with {@code --sample.embedded-smtp.delivery=true}: the delivery
+ * check sends its probe through the embedded SMTP server (STARTTLS, AUTH) and reads it
+ * back from the embedded GreenMail IMAP mailbox, seen through real HTTP calls.
  */
 class SampleApplicationDeliveryTests {
 
@@ -41,7 +41,8 @@ class SampleApplicationDeliveryTests {
 			.run("--server.port=0", "--sample.embedded-smtp.delivery=true", "--smtp.check.warning=5s")) {
 			ActuatorClient actuator = new ActuatorClient(
 					((WebServerApplicationContext) context).getWebServer().getPort());
-			// The first check runs once the application is ready; generous for a loaded machine.
+			// The first check runs once the application is ready; generous for a loaded
+			// machine.
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> actuator.getJson("/actuator/health/smtpDelivery").body().contains("\"status\":\"UP\""));
 			JsonContent<Object> json = actuator.health("/actuator/health/smtpDelivery", 200, "UP");

@@ -47,16 +47,18 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app as Prometheus sees it, with background refresh every second: the README's metric
- * table against {@code /actuator/prometheus}, and a real Prometheus server on loopback that scrapes the
- * app with the shipped {@code docs/prometheus/smtp-health-rules.yml} loaded unchanged, while the
- * embedded SMTP server stops answering.
+ * The sample app as Prometheus sees it, with background refresh every second: the
+ * README's metric table against {@code /actuator/prometheus}, and a real Prometheus
+ * server on loopback that scrapes the app with the shipped
+ * {@code docs/prometheus/smtp-health-rules.yml} loaded unchanged, while the embedded SMTP
+ * server stops answering.
  * <p>
- * Only the test's own {@code prometheus.yml} is short (scrape and evaluation every second): the rules
- * file is the one users load. {@code SmtpCheckFailing} has {@code for: 5m}, so the test waits for it to
- * be <em>pending</em>, which Prometheus reports at the first evaluation that finds
- * {@code smtp_check_up == 0}; firing after {@code for:} is covered by the rules' promtool unit tests.
- * Bounds: 60 s for each state change, generous for a 1 s probe interval on a loaded 2-core machine.
+ * Only the test's own {@code prometheus.yml} is short (scrape and evaluation every
+ * second): the rules file is the one users load. {@code SmtpCheckFailing} has
+ * {@code for: 5m}, so the test waits for it to be <em>pending</em>, which Prometheus
+ * reports at the first evaluation that finds {@code smtp_check_up == 0}; firing after
+ * {@code for:} is covered by the rules' promtool unit tests. Bounds: 60 s for each state
+ * change, generous for a 1 s probe interval on a loaded 2-core machine.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "smtp.check.refresh=background", "smtp.check.interval=1s" })
@@ -109,19 +111,19 @@ class SampleApplicationPrometheusTests {
 				.contains("SmtpCheckFailing", "SmtpCertificateExpiringSoon",
 						"instance_server_phase:smtp_check_failures:increase1h");
 			prometheus.awaitQuery("up{job=\"sample-app\"}", (result) -> valueIs(result, 1), STATE_CHANGE);
-			prometheus.awaitQuery("smtp_check_up{job=\"sample-app\",server=\"default\"}", (result) -> valueIs(result, 1),
-					STATE_CHANGE);
+			prometheus.awaitQuery("smtp_check_up{job=\"sample-app\",server=\"default\"}",
+					(result) -> valueIs(result, 1), STATE_CHANGE);
 			prometheus.awaitQuery("instance_server:smtp_check_certificate_remaining:seconds",
 					(result) -> result.size() == 1 && value(result.get(0)) > 80 * 86400, STATE_CHANGE);
 			assertThat(smtpCheckFailing(prometheus.awaitAlerts((alerts) -> true, STATE_CHANGE))).isEmpty();
 
 			this.embeddedSmtpServer.stop();
 
-			prometheus.awaitQuery("smtp_check_up{job=\"sample-app\",server=\"default\"}", (result) -> valueIs(result, 0),
+			prometheus.awaitQuery("smtp_check_up{job=\"sample-app\",server=\"default\"}",
+					(result) -> valueIs(result, 0), STATE_CHANGE);
+			List<Map<String, Object>> alerts = prometheus.awaitAlerts(
+					(all) -> smtpCheckFailing(all).stream().anyMatch((alert) -> "pending".equals(alert.get("state"))),
 					STATE_CHANGE);
-			List<Map<String, Object>> alerts = prometheus
-				.awaitAlerts((all) -> smtpCheckFailing(all).stream().anyMatch((alert) -> "pending".equals(alert.get("state"))),
-						STATE_CHANGE);
 			assertThat(smtpCheckFailing(alerts)).singleElement()
 				.satisfies((alert) -> assertThat(labels(alert)).containsEntry("server", "default")
 					.containsEntry("severity", "critical")
@@ -133,8 +135,9 @@ class SampleApplicationPrometheusTests {
 	}
 
 	/**
-	 * The README's table "| meter | Prometheus | type | tags | meaning |": a timer is a summary and a
-	 * {@code _max} gauge, a gauge is a gauge; each with exactly the documented tags.
+	 * The README's table "| meter | Prometheus | type | tags | meaning |": a timer is a
+	 * summary and a {@code _max} gauge, a gauge is a gauge; each with exactly the
+	 * documented tags.
 	 */
 	private static Map<String, Family> documentedFamilies() throws IOException {
 		List<String> lines = Files.readAllLines(README);
@@ -163,8 +166,8 @@ class SampleApplicationPrometheusTests {
 	}
 
 	/**
-	 * The families in a scrape whose names start with {@code smtp_check}, with the label keys of their
-	 * samples.
+	 * The families in a scrape whose names start with {@code smtp_check}, with the label
+	 * keys of their samples.
 	 */
 	private static Map<String, Family> scrapedFamilies(String scrape) {
 		Map<String, String> types = new LinkedHashMap<>();

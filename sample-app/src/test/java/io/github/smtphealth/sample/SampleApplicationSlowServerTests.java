@@ -25,11 +25,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo switch: an embedded server that greets later than the warning threshold makes the check
- * DEGRADED, which is still HTTP 200 and still ready.
+ * The demo switch: an embedded server that greets later than the warning threshold makes
+ * the check DEGRADED, which is still HTTP 200 and still ready.
  */
-@TestPropertySource(properties = { "sample.embedded-smtp.greeting-delay=1s",
-		"smtp.check.warning=300ms", "smtp.check.cache-ttl=0" })
+@TestPropertySource(
+		properties = { "sample.embedded-smtp.greeting-delay=1s", "smtp.check.warning=300ms", "smtp.check.cache-ttl=0" })
 class SampleApplicationSlowServerTests extends FirstVerdictSampleTests {
 
 	SampleApplicationSlowServerTests(@LocalServerPort int port) {
@@ -40,7 +40,8 @@ class SampleApplicationSlowServerTests extends FirstVerdictSampleTests {
 	void smtpHealthWhenGreetingIsSlowerThanWarningShouldBeDegradedWithHttp200() {
 		JsonContent<Object> json = this.actuator.health("/actuator/health/smtp", 200, "DEGRADED");
 		assertThat(json).extractingJsonPathStringValue("$.details.reason").contains("warning threshold of 300 ms");
-		// The server's delay starts when it accepts the connection, so it is all inside the total
+		// The server's delay starts when it accepts the connection, so it is all inside
+		// the total
 		assertThat(json).extractingJsonPathNumberValue("$.details.responseTimeMs")
 			.satisfies((millis) -> assertThat(millis.longValue()).isGreaterThanOrEqualTo(1000));
 		assertThat(json).extractingJsonPathStringValue("$.details.authMechanism").isEqualTo("PLAIN");
@@ -53,7 +54,8 @@ class SampleApplicationSlowServerTests extends FirstVerdictSampleTests {
 
 	@Test
 	void prometheusWhenSmtpIsDegradedShouldCountDegradedProbes() {
-		assertThat(this.actuator.prometheusAfterSmtpHealth(200, "DEGRADED")).contains("smtp_check_up{server=\"default\"} 1.0")
+		assertThat(this.actuator.prometheusAfterSmtpHealth(200, "DEGRADED"))
+			.contains("smtp_check_up{server=\"default\"} 1.0")
 			.containsPattern("smtp_check_seconds_count\\{[^}]*status=\"degraded\"[^}]*\\} [1-9]");
 	}
 

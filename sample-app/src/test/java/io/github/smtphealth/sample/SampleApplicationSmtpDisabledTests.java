@@ -26,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's readiness group names {@code smtp}; with the check switched off the application must
- * still start, and readiness answers without it.
+ * The sample's readiness group names {@code smtp}; with the check switched off the
+ * application must still start, and readiness answers without it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.health.smtp.enabled=false")
 class SampleApplicationSmtpDisabledTests {

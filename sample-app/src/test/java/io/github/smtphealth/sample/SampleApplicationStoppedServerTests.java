@@ -33,8 +33,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded server stopped under a running application: the check is DOWN, which is HTTP 503 on
- * the health and readiness endpoints, while liveness stays UP.
+ * The embedded server stopped under a running application: the check is DOWN, which is
+ * HTTP 503 on the health and readiness endpoints, while liveness stays UP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "smtp.check.cache-ttl=0")
 @DirtiesContext
@@ -65,7 +65,8 @@ class SampleApplicationStoppedServerTests {
 	@Test
 	void smtpHealthWhenServerIsStoppedShouldBeDownWithHttp503() throws InterruptedException {
 		JsonContent<Object> json = this.actuator.health("/actuator/health/smtp", 503, "DOWN");
-		// A probe the application started before the server stopped may end in any phase; wait (10 s at
+		// A probe the application started before the server stopped may end in any phase;
+		// wait (10 s at
 		// most, generous on a loaded machine) for one that started after it.
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (startedBeforeStop(json) && System.nanoTime() < deadline) {
@@ -89,7 +90,8 @@ class SampleApplicationStoppedServerTests {
 
 	@Test
 	void prometheusWhenServerIsStoppedShouldReportItDown() {
-		assertThat(this.actuator.prometheusAfterSmtpHealth(503, "DOWN")).contains("smtp_check_up{server=\"default\"} 0.0")
+		assertThat(this.actuator.prometheusAfterSmtpHealth(503, "DOWN"))
+			.contains("smtp_check_up{server=\"default\"} 0.0")
 			.containsPattern("smtp_check_phase_seconds_count\\{outcome=\"failure\",phase=\"connect\",[^}]*\\} [1-9]");
 	}
 

@@ -28,8 +28,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample as a newcomer runs it: the embedded server, checked over STARTTLS with AUTH, seen
- * through real HTTP calls to the actuator.
+ * The sample as a newcomer runs it: the embedded server, checked over STARTTLS with AUTH,
+ * seen through real HTTP calls to the actuator.
  */
 @TestPropertySource(properties = { "smtp.check.cache-ttl=0", "smtp.check.warning=5s" })
 class SampleApplicationTests extends FirstVerdictSampleTests {
@@ -46,7 +46,8 @@ class SampleApplicationTests extends FirstVerdictSampleTests {
 		assertThat(json).extractingJsonPathStringValue("$.details.security").isEqualTo("starttls");
 		assertThat(json).doesNotHaveJsonPath("$.details.tlsVerification");
 		assertThat(json).extractingJsonPathStringValue("$.details.greeting").startsWith("220 localhost ESMTP");
-		assertThat(json).extractingJsonPathArrayValue("$.details.capabilities").contains("STARTTLS", "AUTH PLAIN LOGIN");
+		assertThat(json).extractingJsonPathArrayValue("$.details.capabilities")
+			.contains("STARTTLS", "AUTH PLAIN LOGIN");
 		assertThat(json).extractingJsonPathStringValue("$.details.authMechanism").isEqualTo("PLAIN");
 		assertThat(json).extractingJsonPathStringValue("$.details.tls.protocol").startsWith("TLSv1.");
 		assertThat(json).extractingJsonPathStringValue("$.details.tls.cipherSuite").startsWith("TLS_");
@@ -56,7 +57,8 @@ class SampleApplicationTests extends FirstVerdictSampleTests {
 			.satisfies((days) -> assertThat(days.intValue()).isBetween(88, 90));
 		assertThat(json).extractingJsonPathMapValue("$.details.phasesMs")
 			.containsOnlyKeys("dns", "connect", "greeting", "ehlo", "starttls", "tls", "auth", "mail", "rset", "quit");
-		// Once the first verdict is in, every answer reuses a probe (README: details, 'cached')
+		// Once the first verdict is in, every answer reuses a probe (README: details,
+		// 'cached')
 		assertThat(json).extractingJsonPathBooleanValue("$.details.cached").isTrue();
 		assertThat(json).doesNotHaveJsonPath("$.details.error");
 		assertThat(json.getJson()).doesNotContain("demo-password");

@@ -31,9 +31,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample with {@code spring.threads.virtual.enabled=true}, as {@code .ci/run} runs every sample
- * test on Java 25: this class proves that the property reached the application (Tomcat serves requests
- * on virtual threads) and that the check works there. It runs only in that run.
+ * The sample with {@code spring.threads.virtual.enabled=true}, as {@code .ci/run} runs
+ * every sample test on Java 25: this class proves that the property reached the
+ * application (Tomcat serves requests on virtual threads) and that the check works there.
+ * It runs only in that run.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "smtp.check.warning=5s")
 @EnabledIfSystemProperty(named = "spring.threads.virtual.enabled", matches = "true")

@@ -25,62 +25,64 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * The keys that are unset by default at the top level of {@code smtp.check} and under each
- * {@code smtp.check.servers.<name>} alike, as Boot's {@code HealthProperties} is shared by the health
- * endpoint and its groups. Which of them a named server inherits is decided by
- * {@link SmtpServerResolver} and said here per key.
+ * The keys that are unset by default at the top level of {@code smtp.check} and under
+ * each {@code smtp.check.servers.<name>} alike, as Boot's {@code HealthProperties} is
+ * shared by the health endpoint and its groups. Which of them a named server inherits is
+ * decided by {@link SmtpServerResolver} and said here per key.
  *
  * @since 0.1.0
  */
 public abstract class AbstractSmtpServerProperties {
 
 	/**
-	 * Host name or IP address of the SMTP server. Not inherited by named servers; when unset at the top
-	 * level, the check follows spring.mail.*.
+	 * Host name or IP address of the SMTP server. Not inherited by named servers; when
+	 * unset at the top level, the check follows spring.mail.*.
 	 */
 	private @Nullable String host;
 
 	/**
-	 * Port of the SMTP server. Not inherited by named servers. Defaults to 25, or 465 when security is
-	 * smtps.
+	 * Port of the SMTP server. Not inherited by named servers. Defaults to 25, or 465
+	 * when security is smtps.
 	 */
 	private @Nullable Integer port;
 
 	/**
-	 * Name sent in EHLO, HELO or LHLO: a domain or an address literal. Defaults to the local host's
-	 * canonical name. Inherited by named servers.
+	 * Name sent in EHLO, HELO or LHLO: a domain or an address literal. Defaults to the
+	 * local host's canonical name. Inherited by named servers.
 	 */
 	private @Nullable String heloName;
 
 	/**
-	 * Recipient tested with RCPT TO. Not tested when unset. Not inherited by named servers.
+	 * Recipient tested with RCPT TO. Not tested when unset. Not inherited by named
+	 * servers.
 	 */
 	private @Nullable String rcptTo;
 
 	/**
-	 * Response time up to the end of RSET at or above which the status is DEGRADED. Inherited by named
-	 * servers. A bare number is in seconds.
+	 * Response time up to the end of RSET at or above which the status is DEGRADED.
+	 * Inherited by named servers. A bare number is in seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration warning;
 
 	/**
-	 * Response time up to the end of RSET at or above which the status is DOWN. Inherited by named
-	 * servers. A bare number is in seconds.
+	 * Response time up to the end of RSET at or above which the status is DOWN. Inherited
+	 * by named servers. A bare number is in seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration critical;
 
 	/**
-	 * Bound for each connection attempt, at most the timeout. Defaults to an equal share of the time
-	 * left for each address. Inherited by named servers. A bare number is in seconds.
+	 * Bound for each connection attempt, at most the timeout. Defaults to an equal share
+	 * of the time left for each address. Inherited by named servers. A bare number is in
+	 * seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration connectTimeout;
 
 	/**
-	 * End-to-end delivery check of this server (a probe message read back over IMAP). Its keys fall
-	 * back as SmtpDeliveryResolver says.
+	 * End-to-end delivery check of this server (a probe message read back over IMAP). Its
+	 * keys fall back as SmtpDeliveryResolver says.
 	 */
 	@NestedConfigurationProperty
 	private @Nullable SmtpDeliveryProperties delivery;

@@ -21,9 +21,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A value of the SMTP health check's configuration that cannot be used, naming the property the user
- * wrote. The value shown has its control characters escaped, so that a rejected CR/LF cannot forge log
- * lines; secrets are never passed as the value.
+ * A value of the SMTP health check's configuration that cannot be used, naming the
+ * property the user wrote. The value shown has its control characters escaped, so that a
+ * rejected CR/LF cannot forge log lines; secrets are never passed as the value.
  *
  * @since 0.1.0
  */

@@ -26,8 +26,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when the delivery check is enabled for the top-level server or any named one. The check is
- * off by default: an application that did not ask for it gets no threads, beans or mail.
+ * Matches when the delivery check is enabled for the top-level server or any named one.
+ * The check is off by default: an application that did not ask for it gets no threads,
+ * beans or mail.
  */
 class OnDeliveryEnabledCondition extends SpringBootCondition {
 

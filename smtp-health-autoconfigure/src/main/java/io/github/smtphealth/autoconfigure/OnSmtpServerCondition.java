@@ -24,8 +24,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches when there is an SMTP server to check: {@code smtp.check.host}, any
- * {@code smtp.check.servers.*}, or the application's own {@code spring.mail.host}, none of them blank. An
- * application that sends no mail gets no indicator, rather than one that reports DOWN.
+ * {@code smtp.check.servers.*}, or the application's own {@code spring.mail.host}, none
+ * of them blank. An application that sends no mail gets no indicator, rather than one
+ * that reports DOWN.
  */
 class OnSmtpServerCondition extends SpringBootCondition {
 

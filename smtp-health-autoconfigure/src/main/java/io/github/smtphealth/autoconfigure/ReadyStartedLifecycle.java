@@ -24,9 +24,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * Runs a bean that owns threads with the application context: its threads start with the context,
- * its first run once the application is ready rather than during the refresh, and it stops with the
- * context. The subclasses say which bean and which of its methods.
+ * Runs a bean that owns threads with the application context: its threads start with the
+ * context, its first run once the application is ready rather than during the refresh,
+ * and it stops with the context. The subclasses say which bean and which of its methods.
  */
 abstract class ReadyStartedLifecycle implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 

@@ -28,9 +28,9 @@ import io.github.smtphealth.probe.Security;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One server to check, every fallback resolved: what {@link SmtpServerResolver} makes of the
- * properties, before {@link SmtpServerValidator} checks it. Each value remembers the property it came
- * from, so that a message names what the user wrote.
+ * One server to check, every fallback resolved: what {@link SmtpServerResolver} makes of
+ * the properties, before {@link SmtpServerValidator} checks it. Each value remembers the
+ * property it came from, so that a message names what the user wrote.
  *
  * @param name the server's name, {@code default} for the top level
  * @param source where the settings came from, for the startup log ({@code smtp.check},
@@ -69,8 +69,8 @@ record ResolvedServer(String name, String source, Origins origins, @Nullable Str
 	 * @param mechanism the mechanism
 	 * @param allowPlaintext whether credentials may travel without TLS
 	 */
-	record Auth(@Nullable String username, @Nullable String password, @Nullable String token,
-			AuthMechanism mechanism, boolean allowPlaintext) {
+	record Auth(@Nullable String username, @Nullable String password, @Nullable String token, AuthMechanism mechanism,
+			boolean allowPlaintext) {
 
 		boolean hasUsername() {
 			return this.username != null && !this.username.isEmpty();
@@ -96,14 +96,15 @@ record ResolvedServer(String name, String source, Origins origins, @Nullable Str
 	/**
 	 * The full property name of each key of one server.
 	 *
-	 * @param fallbackPrefix the prefix of keys that took their default, where the user would set them
+	 * @param fallbackPrefix the prefix of keys that took their default, where the user
+	 * would set them
 	 * @param names the full names of the keys that were resolved from a property
 	 */
 	record Origins(String fallbackPrefix, Map<String, String> names) {
 
 		/**
-		 * Create origins over a read-only view of the names, which the resolver fills in while it builds
-		 * the server and never changes after.
+		 * Create origins over a read-only view of the names, which the resolver fills in
+		 * while it builds the server and never changes after.
 		 * @param fallbackPrefix the prefix of keys that took their default
 		 * @param names the full names of the keys that were resolved from a property
 		 */
@@ -114,7 +115,8 @@ record ResolvedServer(String name, String source, Origins origins, @Nullable Str
 		/**
 		 * Return the full name of a key.
 		 * @param key a key relative to one server, such as {@code auth.username}
-		 * @return the full property name, such as {@code smtp.check.servers.relay.auth.username}
+		 * @return the full property name, such as
+		 * {@code smtp.check.servers.relay.auth.username}
 		 */
 		String of(String key) {
 			String name = this.names.get(key);

@@ -24,9 +24,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * The one decision of whether the starter is on, shared by the auto-configuration's condition and the
- * environment post-processors, so that off means off everywhere: with the indicator disabled, or no
- * server to check, the starter contributes no bean, no status order and no thread.
+ * The one decision of whether the starter is on, shared by the auto-configuration's
+ * condition and the environment post-processors, so that off means off everywhere: with
+ * the indicator disabled, or no server to check, the starter contributes no bean, no
+ * status order and no thread.
  */
 final class SmtpCheckActivation {
 
@@ -36,9 +37,9 @@ final class SmtpCheckActivation {
 	}
 
 	/**
-	 * Return what names the server to check: {@code smtp.check.host}, {@code smtp.check.servers} or
-	 * {@code spring.mail.host}, or {@code null} if nothing does. An empty value, as {@code ${SMTP_HOST:}}
-	 * gives, means "not configured".
+	 * Return what names the server to check: {@code smtp.check.host},
+	 * {@code smtp.check.servers} or {@code spring.mail.host}, or {@code null} if nothing
+	 * does. An empty value, as {@code ${SMTP_HOST:}} gives, means "not configured".
 	 * @param binder the binder of the environment
 	 * @return the property that names a server, or {@code null}
 	 */
@@ -56,8 +57,8 @@ final class SmtpCheckActivation {
 	}
 
 	/**
-	 * Return whether the indicator is enabled, as Boot's {@code @ConditionalOnEnabledHealthIndicator}
-	 * decides it.
+	 * Return whether the indicator is enabled, as Boot's
+	 * {@code @ConditionalOnEnabledHealthIndicator} decides it.
 	 * @param binder the binder of the environment
 	 * @return whether {@code management.health.smtp.enabled} (or the defaults) allow it
 	 */
@@ -67,8 +68,8 @@ final class SmtpCheckActivation {
 	}
 
 	/**
-	 * Return whether the starter is active: the health library present, the indicator enabled and a
-	 * server to check.
+	 * Return whether the starter is active: the health library present, the indicator
+	 * enabled and a server to check.
 	 * @param binder the binder of the environment
 	 * @param classLoader the application's class loader
 	 * @return whether the starter contributes anything
@@ -79,7 +80,8 @@ final class SmtpCheckActivation {
 	}
 
 	/**
-	 * Return whether the active check follows {@code spring.mail.*} because nothing else names a server.
+	 * Return whether the active check follows {@code spring.mail.*} because nothing else
+	 * names a server.
 	 * @param binder the binder of the environment
 	 * @param classLoader the application's class loader
 	 * @return whether the check is the application's mail server's

@@ -44,8 +44,9 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslOptions;
 
 /**
- * Turns resolved servers into checks, after {@link SmtpServerValidator} has accepted them, and says
- * at startup what is checked and what is weakened. Secrets are never part of a message.
+ * Turns resolved servers into checks, after {@link SmtpServerValidator} has accepted
+ * them, and says at startup what is checked and what is weakened. Secrets are never part
+ * of a message.
  */
 final class SmtpChecksFactory {
 
@@ -142,13 +143,14 @@ final class SmtpChecksFactory {
 	}
 
 	/**
-	 * One INFO line per check, and a WARN for every weakening, naming the property that asked for it.
+	 * One INFO line per check, and a WARN for every weakening, naming the property that
+	 * asked for it.
 	 */
 	private static void logStartup(ResolvedServer server, SmtpProbeSettings settings) {
 		Origins names = server.origins();
 		if (logger.isInfoEnabled()) {
-			logger.info("SMTP health check '" + server.name() + "': " + settings.address() + ", "
-					+ describe(settings) + ", settings from " + server.source() + ".*");
+			logger.info("SMTP health check '" + server.name() + "': " + settings.address() + ", " + describe(settings)
+					+ ", settings from " + server.source() + ".*");
 		}
 		if (settings.security() != Security.NONE && !settings.tls().verifyCertificate()) {
 			logger.warn("TLS verification is disabled for SMTP server '" + server.name() + "' ("
@@ -169,8 +171,7 @@ final class SmtpChecksFactory {
 	 */
 	private static String setting(Origins names, String key, String value) {
 		String property = names.of(key);
-		return property.startsWith(SmtpServerResolver.PREFIX + ".") ? property + "=" + value
-				: "following " + property;
+		return property.startsWith(SmtpServerResolver.PREFIX + ".") ? property + "=" + value : "following " + property;
 	}
 
 	private static String describe(SmtpProbeSettings settings) {

@@ -47,9 +47,10 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the end-to-end delivery check:
- * {@code smtpDelivery} in {@code /actuator/health} (one indicator, or a composite when several servers
- * have it), its background schedule, and the {@code smtp.delivery} meters. Only when a server has
- * {@code delivery.enabled=true} and Angus Mail's IMAP provider is on the class path.
+ * {@code smtpDelivery} in {@code /actuator/health} (one indicator, or a composite when
+ * several servers have it), its background schedule, and the {@code smtp.delivery}
+ * meters. Only when a server has {@code delivery.enabled=true} and Angus Mail's IMAP
+ * provider is on the class path.
  *
  * @since 0.1.0
  */
@@ -73,12 +74,13 @@ public final class SmtpDeliveryAutoConfiguration {
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<DeliveryListener> listeners) {
 		DeliveryListener listener = DeliveryListener.all(listeners.orderedStream().toList());
 		String applicationName = environment.getProperty("spring.application.name", "application");
-		return new SmtpDeliveryChecksFactory(sslBundles.getIfAvailable(), listener, applicationName)
-			.create(properties, smtpChecks, threadFactory(environment));
+		return new SmtpDeliveryChecksFactory(sslBundles.getIfAvailable(), listener, applicationName).create(properties,
+				smtpChecks, threadFactory(environment));
 	}
 
 	/**
-	 * Started and stopped with the context whoever defined the {@link DeliveryChecks} bean.
+	 * Started and stopped with the context whoever defined the {@link DeliveryChecks}
+	 * bean.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -96,8 +98,9 @@ public final class SmtpDeliveryAutoConfiguration {
 	}
 
 	/**
-	 * Virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+, as Boot's own task
-	 * executors do; otherwise daemon platform threads, so that a check stuck in I/O never holds the JVM.
+	 * Virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+, as
+	 * Boot's own task executors do; otherwise daemon platform threads, so that a check
+	 * stuck in I/O never holds the JVM.
 	 */
 	private static ThreadFactory threadFactory(Environment environment) {
 		if (Threading.VIRTUAL.isActive(environment)) {

@@ -44,8 +44,9 @@ import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 
 /**
- * Turns the resolved delivery properties into delivery checks, one per server that has the check
- * enabled, each sending through that server's own probe (its security, AUTH and TLS).
+ * Turns the resolved delivery properties into delivery checks, one per server that has
+ * the check enabled, each sending through that server's own probe (its security, AUTH and
+ * TLS).
  *
  * @param sslBundles the SSL bundles, or {@code null} if there are none
  * @param listener told about every delivery check
@@ -63,8 +64,9 @@ record SmtpDeliveryChecksFactory(@Nullable SslBundles sslBundles, DeliveryListen
 					|| properties.getServers().containsKey(name);
 			ResolvedDelivery delivery = configured ? resolver.resolve(properties, name) : null;
 			if (delivery != null) {
-				checks.add(new DeliveryCheck(new DeliveryProbe(settings(name, delivery, check), check.probe(),
-						Clock.systemUTC()), this.listener));
+				checks.add(new DeliveryCheck(
+						new DeliveryProbe(settings(name, delivery, check), check.probe(), Clock.systemUTC()),
+						this.listener));
 			}
 		}
 		SmtpDeliveryProperties topLevel = properties.getDelivery();
@@ -87,8 +89,9 @@ record SmtpDeliveryChecksFactory(@Nullable SslBundles sslBundles, DeliveryListen
 	}
 
 	/**
-	 * The IMAP server is verified with its own bundle if one is named, else with the SMTP server's trust
-	 * material (its tls.bundle), else with the JDK's trust store; always chain and host name.
+	 * The IMAP server is verified with its own bundle if one is named, else with the SMTP
+	 * server's trust material (its tls.bundle), else with the JDK's trust store; always
+	 * chain and host name.
 	 */
 	private SSLSocketFactory socketFactory(ResolvedDelivery delivery, TlsSettings smtpTls) {
 		String bundle = delivery.imapTlsBundle();
@@ -119,8 +122,9 @@ record SmtpDeliveryChecksFactory(@Nullable SslBundles sslBundles, DeliveryListen
 	}
 
 	/**
-	 * The application and server, in the origin header of every probe message: the clean-up deletes
-	 * only messages with exactly this origin. Characters outside a safe set become dashes.
+	 * The application and server, in the origin header of every probe message: the
+	 * clean-up deletes only messages with exactly this origin. Characters outside a safe
+	 * set become dashes.
 	 */
 	private String origin(String serverName) {
 		return (this.applicationName + "/" + serverName).replaceAll("[^A-Za-z0-9._/-]", "-");

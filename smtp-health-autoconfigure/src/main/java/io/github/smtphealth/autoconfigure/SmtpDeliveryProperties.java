@@ -23,16 +23,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of one server's end-to-end delivery check ({@code smtp.check.delivery.*} and
- * {@code smtp.check.servers.<name>.delivery.*}): a probe message sent through the server and read
- * back from an IMAP mailbox. Every value is nullable; {@link SmtpDeliveryResolver} applies the
- * defaults and the fallbacks and validates them (a named server takes interval, timeout, warning,
- * critical, imap.security and imap.folder from the top level when it does not set them; enabled, to
- * and the mailbox's host, port, username, password, allow-plaintext and tls.bundle are its own).
+ * {@code smtp.check.servers.<name>.delivery.*}): a probe message sent through the server
+ * and read back from an IMAP mailbox. Every value is nullable;
+ * {@link SmtpDeliveryResolver} applies the defaults and the fallbacks and validates them
+ * (a named server takes interval, timeout, warning, critical, imap.security and
+ * imap.folder from the top level when it does not set them; enabled, to and the mailbox's
+ * host, port, username, password, allow-plaintext and tls.bundle are its own).
  *
- * @param enabled Whether to check delivery end to end: send a probe message and read it back over
- * IMAP. Off by default.
- * @param to Address that receives the probe messages; the IMAP mailbox must be where they land.
- * @param interval Pause between two delivery checks. Defaults to 5 minutes; at least 1 minute.
+ * @param enabled Whether to check delivery end to end: send a probe message and read it
+ * back over IMAP. Off by default.
+ * @param to Address that receives the probe messages; the IMAP mailbox must be where they
+ * land.
+ * @param interval Pause between two delivery checks. Defaults to 5 minutes; at least 1
+ * minute.
  * @param timeout How long to wait for the probe message to arrive. Defaults to 2 minutes.
  * @param warning Delivery time above which the check is DEGRADED.
  * @param critical Delivery time above which the check is DOWN.
@@ -47,13 +50,15 @@ public record SmtpDeliveryProperties(@Nullable Boolean enabled, @Nullable String
 	 *
 	 * @param host Host name or IP address of the IMAP server.
 	 * @param port Port of the IMAP server. Defaults to 993 for imaps, 143 otherwise.
-	 * @param security How the IMAP connection is protected: none, starttls or imaps. Defaults to imaps.
+	 * @param security How the IMAP connection is protected: none, starttls or imaps.
+	 * Defaults to imaps.
 	 * @param username User name to log in to the IMAP server.
 	 * @param password Password to log in to the IMAP server.
 	 * @param folder Folder the probe messages arrive in. Defaults to INBOX.
-	 * @param allowPlaintext Whether the IMAP password may be sent without TLS (security none). Off by
-	 * default.
-	 * @param tls TLS of the IMAP connection; the chain and the host name are always verified.
+	 * @param allowPlaintext Whether the IMAP password may be sent without TLS (security
+	 * none). Off by default.
+	 * @param tls TLS of the IMAP connection; the chain and the host name are always
+	 * verified.
 	 */
 	public record Imap(@Nullable String host, @Nullable Integer port, @Nullable ImapSecurity security,
 			@Nullable String username, @Nullable String password, @Nullable String folder,
@@ -69,8 +74,8 @@ public record SmtpDeliveryProperties(@Nullable Boolean enabled, @Nullable String
 	/**
 	 * TLS of the IMAP connection.
 	 *
-	 * @param bundle Name of the SSL bundle (spring.ssl.bundle.*) with the trust material for the IMAP
-	 * server. Defaults to the SMTP server's tls.bundle.
+	 * @param bundle Name of the SSL bundle (spring.ssl.bundle.*) with the trust material
+	 * for the IMAP server. Defaults to the SMTP server's tls.bundle.
 	 */
 	public record Tls(@Nullable String bundle) {
 	}

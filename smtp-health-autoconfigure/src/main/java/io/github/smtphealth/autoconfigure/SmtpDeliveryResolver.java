@@ -26,11 +26,11 @@ import org.springframework.lang.Contract;
 import org.springframework.util.StringUtils;
 
 /**
- * The one place where the delivery check's defaults and fallbacks are decided, and where its
- * properties are validated with the name the user wrote. A named server's behaviour keys (interval,
- * timeout, warning, critical, imap.security, imap.folder) fall back to {@code smtp.check.delivery};
- * its identity (enabled, to, the mailbox's host, port, username, password, allow-plaintext and
- * tls.bundle) is its own.
+ * The one place where the delivery check's defaults and fallbacks are decided, and where
+ * its properties are validated with the name the user wrote. A named server's behaviour
+ * keys (interval, timeout, warning, critical, imap.security, imap.folder) fall back to
+ * {@code smtp.check.delivery}; its identity (enabled, to, the mailbox's host, port,
+ * username, password, allow-plaintext and tls.bundle) is its own.
  */
 final class SmtpDeliveryResolver {
 
@@ -49,16 +49,17 @@ final class SmtpDeliveryResolver {
 			null);
 
 	/**
-	 * A JVM system property that lifts {@link #MINIMUM_INTERVAL}, for tests that want several checks in
-	 * seconds. Not a configuration property on purpose: a production mailbox should not get a probe
-	 * every few seconds.
+	 * A JVM system property that lifts {@link #MINIMUM_INTERVAL}, for tests that want
+	 * several checks in seconds. Not a configuration property on purpose: a production
+	 * mailbox should not get a probe every few seconds.
 	 */
 	static final String SHORT_INTERVAL_SYSTEM_PROPERTY = "smtp-health.delivery.allow-short-interval";
 
 	/**
 	 * One server's delivery check, every default applied and every value checked.
 	 *
-	 * @param prefix where the server's own delivery keys live, such as {@code smtp.check.delivery}
+	 * @param prefix where the server's own delivery keys live, such as
+	 * {@code smtp.check.delivery}
 	 * @param to the recipient
 	 * @param interval the pause between checks
 	 * @param timeout the wait for arrival
@@ -70,7 +71,8 @@ final class SmtpDeliveryResolver {
 	 * @param imapUsername the IMAP user
 	 * @param imapPassword the IMAP password
 	 * @param imapFolder the folder
-	 * @param imapTlsBundle the SSL bundle for IMAP, or {@code null} for the SMTP server's trust material
+	 * @param imapTlsBundle the SSL bundle for IMAP, or {@code null} for the SMTP server's
+	 * trust material
 	 */
 	record ResolvedDelivery(String prefix, String to, Duration interval, Duration timeout, @Nullable Duration warning,
 			@Nullable Duration critical, String imapHost, int imapPort, ImapSecurity imapSecurity, String imapUsername,
@@ -106,7 +108,8 @@ final class SmtpDeliveryResolver {
 		if (to.chars().anyMatch((c) -> c <= ' ' || c >= 0x7f || c == '<' || c == '>')) {
 			throw invalid(prefix + ".to", to, "Must be an address without spaces, '<', '>' or control characters");
 		}
-		Duration interval = positive(prefix + ".interval", first(own.interval(), fallback.interval(), DEFAULT_INTERVAL));
+		Duration interval = positive(prefix + ".interval",
+				first(own.interval(), fallback.interval(), DEFAULT_INTERVAL));
 		if (interval.compareTo(MINIMUM_INTERVAL) < 0 && !Boolean.getBoolean(SHORT_INTERVAL_SYSTEM_PROPERTY)) {
 			throw invalid(prefix + ".interval", interval, "Must be at least " + MINIMUM_INTERVAL.toMinutes()
 					+ " minute: every check sends a message to the mailbox");
@@ -127,7 +130,8 @@ final class SmtpDeliveryResolver {
 				"An IMAP username is required when the delivery check is enabled");
 		String password = imap.password();
 		if (password == null || password.isEmpty()) {
-			throw invalid(prefix + ".imap.password", null, "An IMAP password is required when the delivery check is enabled");
+			throw invalid(prefix + ".imap.password", null,
+					"An IMAP password is required when the delivery check is enabled");
 		}
 		Integer port = imap.port();
 		if (port != null && (port < 1 || port > 65535)) {
@@ -155,8 +159,7 @@ final class SmtpDeliveryResolver {
 		return duration;
 	}
 
-	private static InvalidSmtpCheckPropertyException invalid(String property, @Nullable Object value,
-			String reason) {
+	private static InvalidSmtpCheckPropertyException invalid(String property, @Nullable Object value, String reason) {
 		return new InvalidSmtpCheckPropertyException(property, value, reason);
 	}
 

@@ -48,8 +48,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the SMTP health check: {@code smtp} in
- * {@code /actuator/health}, one indicator for a single server or a composite for named servers.
+ * {@link EnableAutoConfiguration Auto-configuration} for the SMTP health check:
+ * {@code smtp} in {@code /actuator/health}, one indicator for a single server or a
+ * composite for named servers.
  *
  * @since 0.1.0
  */
@@ -92,9 +93,9 @@ public final class SmtpHealthContributorAutoConfiguration {
 	}
 
 	private static void logMailIndicator(Environment environment) {
-		boolean turnedOff = environment instanceof ConfigurableEnvironment configurable && configurable
-			.getPropertySources()
-			.contains(SmtpHealthMailIndicatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME);
+		boolean turnedOff = environment instanceof ConfigurableEnvironment configurable
+				&& configurable.getPropertySources()
+					.contains(SmtpHealthMailIndicatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME);
 		if (turnedOff && logger.isInfoEnabled()) {
 			logger.info("Boot's 'mail' health indicator is off: smtp-health checks the same server "
 					+ "(spring.mail.host); management.health.mail.enabled=true brings it back");
@@ -112,9 +113,10 @@ public final class SmtpHealthContributorAutoConfiguration {
 	}
 
 	/**
-	 * Virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+, as Boot's own
-	 * task executors do. Spring's executor makes them without reflection on our side (its
-	 * {@code VirtualThreadDelegate} is a multi-release class), while the starter is built for Java 17.
+	 * Virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+, as
+	 * Boot's own task executors do. Spring's executor makes them without reflection on
+	 * our side (its {@code VirtualThreadDelegate} is a multi-release class), while the
+	 * starter is built for Java 17.
 	 */
 	private static ThreadFactory threadFactory(Environment environment) {
 		return Threading.VIRTUAL.isActive(environment)

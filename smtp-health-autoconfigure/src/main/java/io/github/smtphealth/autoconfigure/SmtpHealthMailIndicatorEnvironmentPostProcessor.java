@@ -25,10 +25,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns Boot's own {@code mail} health indicator off by default when smtp-health checks the same
- * server, derived from {@code spring.mail.*}: two indicators for one server disagree (Boot's has no
- * deadline of its own and carries on in plaintext without STARTTLS) and run one after the other. It is
- * added with the lowest precedence, so {@code management.health.mail.enabled=true} brings Boot's back.
+ * Turns Boot's own {@code mail} health indicator off by default when smtp-health checks
+ * the same server, derived from {@code spring.mail.*}: two indicators for one server
+ * disagree (Boot's has no deadline of its own and carries on in plaintext without
+ * STARTTLS) and run one after the other. It is added with the lowest precedence, so
+ * {@code management.health.mail.enabled=true} brings Boot's back.
  *
  * @since 0.1.0
  */

@@ -28,9 +28,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the SMTP health check's Micrometer meters
- * ({@code smtp.check*}): active when the application has a {@link MeterRegistry} and the health check
- * is configured.
+ * {@link EnableAutoConfiguration Auto-configuration} for the SMTP health check's
+ * Micrometer meters ({@code smtp.check*}): active when the application has a
+ * {@link MeterRegistry} and the health check is configured.
  *
  * @since 0.1.0
  */

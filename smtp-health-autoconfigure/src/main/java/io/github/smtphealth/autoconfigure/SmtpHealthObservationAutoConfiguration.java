@@ -33,11 +33,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for one Micrometer {@code Observation} per SMTP
- * probe ({@value DefaultSmtpCheckObservationConvention#NAME}): active when the application has an
- * {@link ObservationRegistry} and the health check is configured. With Micrometer Tracing each probe is
- * a span. The probe's timers stay {@code SmtpCheckMetrics}' own, so a meter observation handler's
- * copies of them are denied: the Prometheus series appear once.
+ * {@link EnableAutoConfiguration Auto-configuration} for one Micrometer
+ * {@code Observation} per SMTP probe
+ * ({@value DefaultSmtpCheckObservationConvention#NAME}): active when the application has
+ * an {@link ObservationRegistry} and the health check is configured. With Micrometer
+ * Tracing each probe is a span. The probe's timers stay {@code SmtpCheckMetrics}' own, so
+ * a meter observation handler's copies of them are denied: the Prometheus series appear
+ * once.
  *
  * @since 0.1.0
  */
@@ -62,8 +64,9 @@ public final class SmtpHealthObservationAutoConfiguration {
 	static class ObservationMetersConfiguration {
 
 		/**
-		 * Deny the timer and long task timer that {@code DefaultMeterObservationHandler} derives from
-		 * the observation: {@code smtp.check} already times every probe, with the probe's own clock.
+		 * Deny the timer and long task timer that {@code DefaultMeterObservationHandler}
+		 * derives from the observation: {@code smtp.check} already times every probe,
+		 * with the probe's own clock.
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "smtpCheckObservationMeterFilter")

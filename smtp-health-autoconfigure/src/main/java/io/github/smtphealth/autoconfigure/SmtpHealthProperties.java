@@ -32,10 +32,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Configuration properties of the SMTP health check ({@code smtp.check.*}), the only place its
- * configuration lives: the top-level server, the defaults every named server falls back to, and the
- * named servers under {@code servers}. Values are checked once, by {@link SmtpServerValidator}, after
- * {@link SmtpServerResolver} has resolved each server. A bare number in a duration is in seconds.
+ * Configuration properties of the SMTP health check ({@code smtp.check.*}), the only
+ * place its configuration lives: the top-level server, the defaults every named server
+ * falls back to, and the named servers under {@code servers}. Values are checked once, by
+ * {@link SmtpServerValidator}, after {@link SmtpServerResolver} has resolved each server.
+ * A bare number in a duration is in seconds.
  *
  * @since 0.1.0
  */
@@ -53,12 +54,14 @@ public class SmtpHealthProperties extends AbstractSmtpServerProperties {
 	private boolean lmtp;
 
 	/**
-	 * Envelope sender used for MAIL FROM. Empty for the null sender. Not inherited by named servers.
+	 * Envelope sender used for MAIL FROM. Empty for the null sender. Not inherited by
+	 * named servers.
 	 */
 	private String mailFrom = "";
 
 	/**
-	 * Deadline for the whole probe, DNS included, from 100ms to 5m. A bare number is in seconds.
+	 * Deadline for the whole probe, DNS included, from 100ms to 5m. A bare number is in
+	 * seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration timeout = Duration.ofSeconds(10);
@@ -69,15 +72,15 @@ public class SmtpHealthProperties extends AbstractSmtpServerProperties {
 	private IpFamily ipFamily = IpFamily.ANY;
 
 	/**
-	 * How long a result is reused before the server is probed again, from 0 to 1h. Zero probes on
-	 * every request. A bare number is in seconds.
+	 * How long a result is reused before the server is probed again, from 0 to 1h. Zero
+	 * probes on every request. A bare number is in seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration cacheTtl = Duration.ofSeconds(10);
 
 	/**
-	 * When the server is probed: on-demand (when health is requested, within the cache TTL) or background
-	 * (every interval, serving the last result).
+	 * When the server is probed: on-demand (when health is requested, within the cache
+	 * TTL) or background (every interval, serving the last result).
 	 */
 	private RefreshMode refresh = RefreshMode.ON_DEMAND;
 
@@ -92,15 +95,16 @@ public class SmtpHealthProperties extends AbstractSmtpServerProperties {
 	private final Tls tls = new Tls();
 
 	/**
-	 * More SMTP servers to check, by name (lowercase letters, digits and '-'). Each inherits the
-	 * behaviour keys it does not set from this level, never host, port, mail-from, rcpt-to or auth.
+	 * More SMTP servers to check, by name (lowercase letters, digits and '-'). Each
+	 * inherits the behaviour keys it does not set from this level, never host, port,
+	 * mail-from, rcpt-to or auth.
 	 */
 	private final Map<String, SmtpServerProperties> servers = new LinkedHashMap<>();
 
 	/**
-	 * Health status of a server whose first check is still running: out-of-service keeps a readiness
-	 * group that includes smtp out of service until the server was checked once, unknown lets it
-	 * become ready before.
+	 * Health status of a server whose first check is still running: out-of-service keeps
+	 * a readiness group that includes smtp out of service until the server was checked
+	 * once, unknown lets it become ready before.
 	 */
 	private PendingStatus pendingStatus = PendingStatus.OUT_OF_SERVICE;
 
@@ -209,8 +213,8 @@ public class SmtpHealthProperties extends AbstractSmtpServerProperties {
 		private @Nullable String token;
 
 		/**
-		 * SASL mechanism: auto (the strongest both sides support: cram-md5, plain, login), plain, login,
-		 * cram-md5 or xoauth2.
+		 * SASL mechanism: auto (the strongest both sides support: cram-md5, plain,
+		 * login), plain, login, cram-md5 or xoauth2.
 		 */
 		private AuthMechanism mechanism = AuthMechanism.AUTO;
 
@@ -267,13 +271,14 @@ public class SmtpHealthProperties extends AbstractSmtpServerProperties {
 	public static class Tls {
 
 		/**
-		 * Name of a Spring SSL bundle (spring.ssl.bundle.*) holding the certificates to trust and, if any,
-		 * the client certificate. Defaults to the JDK's trust store.
+		 * Name of a Spring SSL bundle (spring.ssl.bundle.*) holding the certificates to
+		 * trust and, if any, the client certificate. Defaults to the JDK's trust store.
 		 */
 		private @Nullable String bundle;
 
 		/**
-		 * Whether the server's certificate chain must be trusted. Turning it off accepts any certificate.
+		 * Whether the server's certificate chain must be trusted. Turning it off accepts
+		 * any certificate.
 		 */
 		private boolean verify = true;
 
@@ -283,15 +288,16 @@ public class SmtpHealthProperties extends AbstractSmtpServerProperties {
 		private boolean verifyHostname = true;
 
 		/**
-		 * Lifetime left, of the chain's first certificate to expire, below which the status is DEGRADED.
-		 * A bare number is in seconds.
+		 * Lifetime left, of the chain's first certificate to expire, below which the
+		 * status is DEGRADED. A bare number is in seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration expiryWarning = Duration.ofDays(14);
 
 		/**
-		 * Lifetime left, of the chain's first certificate to expire, below which the status is DOWN. An
-		 * expired certificate is always DOWN. A bare number is in seconds.
+		 * Lifetime left, of the chain's first certificate to expire, below which the
+		 * status is DOWN. An expired certificate is always DOWN. A bare number is in
+		 * seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration expiryCritical = Duration.ZERO;

@@ -28,13 +28,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of a {@link SanitizingFunction} that masks the
- * health check's secrets ({@code smtp.check.auth.password}, {@code smtp.check.auth.token}, the
- * delivery check's {@code smtp.check.delivery.imap.password} and the same keys under
+ * {@link EnableAutoConfiguration Auto-configuration} of a {@link SanitizingFunction} that
+ * masks the health check's secrets ({@code smtp.check.auth.password},
+ * {@code smtp.check.auth.token}, the delivery check's
+ * {@code smtp.check.delivery.imap.password} and the same keys under
  * {@code smtp.check.servers.<name>}) in the {@code env} and {@code configprops}
- * endpoints, even when an operator sets {@code show-values: always}; also when they were given as
- * command-line arguments, in the {@code sun.java.command} system property that {@code env} lists.
- * Boot masks its own keys the same way.
+ * endpoints, even when an operator sets {@code show-values: always}; also when they were
+ * given as command-line arguments, in the {@code sun.java.command} system property that
+ * {@code env} lists. Boot masks its own keys the same way.
  *
  * @since 0.1.0
  */
@@ -43,14 +44,16 @@ import org.springframework.context.annotation.Bean;
 public final class SmtpHealthSanitizingAutoConfiguration {
 
 	/**
-	 * Our secret keys, once the key is in canonical form (see {@link #canonical(String)}).
+	 * Our secret keys, once the key is in canonical form (see
+	 * {@link #canonical(String)}).
 	 */
 	private static final Pattern SECRET_KEY = Pattern
 		.compile("smtp\\.check\\.(servers\\..+\\.)?(auth\\.(password|token)|delivery\\.imap\\.password)");
 
 	/**
-	 * One of our secrets given as a command-line argument ({@code --smtp.check.auth.password=...}),
-	 * as it appears in the JVM's {@code sun.java.command} system property, which {@code env} shows.
+	 * One of our secrets given as a command-line argument
+	 * ({@code --smtp.check.auth.password=...}), as it appears in the JVM's
+	 * {@code sun.java.command} system property, which {@code env} shows.
 	 */
 	private static final Pattern SECRET_ARGUMENT = Pattern
 		.compile("((?i)smtp[._]check[._]\\S*?(?:password|token)=)\\S*");
@@ -75,7 +78,8 @@ public final class SmtpHealthSanitizingAutoConfiguration {
 	}
 
 	/**
-	 * Return whether a key, as {@code env} or {@code configprops} shows it, is one of our secrets.
+	 * Return whether a key, as {@code env} or {@code configprops} shows it, is one of our
+	 * secrets.
 	 * @param key the key, for example {@code smtp.check.servers[relay].auth.token} or
 	 * {@code SMTP_CHECK_AUTH_PASSWORD}
 	 * @return {@code true} to mask its value
@@ -85,8 +89,8 @@ public final class SmtpHealthSanitizingAutoConfiguration {
 	}
 
 	/**
-	 * Lower case, without dashes, with indexes and (in an environment variable's name) underscores
-	 * turned into dots.
+	 * Lower case, without dashes, with indexes and (in an environment variable's name)
+	 * underscores turned into dots.
 	 */
 	private static String canonical(String key) {
 		String name = key.toLowerCase(Locale.ROOT);

@@ -27,11 +27,11 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives the health endpoint a status order that knows DEGRADED
- * ({@code down, out-of-service, degraded, up, unknown}), so that UP + DEGRADED aggregates to DEGRADED
- * instead of the unknown status being dropped. It is added with the lowest precedence: any order the
- * user sets wins. DEGRADED maps to HTTP 200, like every status but DOWN and OUT_OF_SERVICE. Only when
- * the starter is active: with the indicator disabled or no server to check, the application's
- * settings stay as they are.
+ * ({@code down, out-of-service, degraded, up, unknown}), so that UP + DEGRADED aggregates
+ * to DEGRADED instead of the unknown status being dropped. It is added with the lowest
+ * precedence: any order the user sets wins. DEGRADED maps to HTTP 200, like every status
+ * but DOWN and OUT_OF_SERVICE. Only when the starter is active: with the indicator
+ * disabled or no server to check, the application's settings stay as they are.
  *
  * @since 0.1.0
  */
@@ -56,8 +56,8 @@ public class SmtpHealthStatusOrderEnvironmentPostProcessor implements Environmen
 	}
 
 	/**
-	 * Checked as well as added last, because Boot moves the application's default properties behind
-	 * every other source later on.
+	 * Checked as well as added last, because Boot moves the application's default
+	 * properties behind every other source later on.
 	 */
 	private static boolean isSetByUser(ConfigurableEnvironment environment) {
 		return Binder.get(environment).bind(STATUS_ORDER_PROPERTY, Bindable.listOf(String.class)).isBound();

@@ -28,22 +28,25 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Settings of one named server, {@code smtp.check.servers.<name>}. Every field is unset until the user
- * sets it. Behaviour keys that are unset fall back to the top level of {@code smtp.check}; the keys that
- * say who and where (host, port, mail-from, rcpt-to, auth) are never inherited, so that a relay listed
- * beside another never receives its credentials. {@link SmtpServerResolver} does the fallback.
+ * Settings of one named server, {@code smtp.check.servers.<name>}. Every field is unset
+ * until the user sets it. Behaviour keys that are unset fall back to the top level of
+ * {@code smtp.check}; the keys that say who and where (host, port, mail-from, rcpt-to,
+ * auth) are never inherited, so that a relay listed beside another never receives its
+ * credentials. {@link SmtpServerResolver} does the fallback.
  *
  * @since 0.1.0
  */
 public class SmtpServerProperties extends AbstractSmtpServerProperties {
 
 	/**
-	 * How the connection is protected: none, starttls or smtps. Inherited from smtp.check.security.
+	 * How the connection is protected: none, starttls or smtps. Inherited from
+	 * smtp.check.security.
 	 */
 	private @Nullable Security security;
 
 	/**
-	 * Whether to speak LMTP, sending LHLO instead of EHLO. Inherited from smtp.check.lmtp.
+	 * Whether to speak LMTP, sending LHLO instead of EHLO. Inherited from
+	 * smtp.check.lmtp.
 	 */
 	private @Nullable Boolean lmtp;
 
@@ -53,32 +56,34 @@ public class SmtpServerProperties extends AbstractSmtpServerProperties {
 	private @Nullable String mailFrom;
 
 	/**
-	 * Deadline for the whole probe, DNS included, from 100ms to 5m. Inherited from smtp.check.timeout. A
-	 * bare number is in seconds.
+	 * Deadline for the whole probe, DNS included, from 100ms to 5m. Inherited from
+	 * smtp.check.timeout. A bare number is in seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration timeout;
 
 	/**
-	 * Which addresses of the host to connect to: any, ipv4 or ipv6. Inherited from smtp.check.ip-family.
+	 * Which addresses of the host to connect to: any, ipv4 or ipv6. Inherited from
+	 * smtp.check.ip-family.
 	 */
 	private @Nullable IpFamily ipFamily;
 
 	/**
-	 * How long a result is reused before the server is probed again, from 0 to 1h. Inherited from
-	 * smtp.check.cache-ttl. A bare number is in seconds.
+	 * How long a result is reused before the server is probed again, from 0 to 1h.
+	 * Inherited from smtp.check.cache-ttl. A bare number is in seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration cacheTtl;
 
 	/**
-	 * When the server is probed: on-demand or background. Inherited from smtp.check.refresh.
+	 * When the server is probed: on-demand or background. Inherited from
+	 * smtp.check.refresh.
 	 */
 	private @Nullable RefreshMode refresh;
 
 	/**
-	 * Period of background probes, from 1s to 1d. Inherited from smtp.check.interval. A bare number is in
-	 * seconds.
+	 * Period of background probes, from 1s to 1d. Inherited from smtp.check.interval. A
+	 * bare number is in seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration interval;
@@ -180,12 +185,14 @@ public class SmtpServerProperties extends AbstractSmtpServerProperties {
 		private @Nullable String token;
 
 		/**
-		 * SASL mechanism: auto, plain, login, cram-md5 or xoauth2. Not inherited; defaults to auto.
+		 * SASL mechanism: auto, plain, login, cram-md5 or xoauth2. Not inherited;
+		 * defaults to auto.
 		 */
 		private @Nullable AuthMechanism mechanism;
 
 		/**
-		 * Whether credentials may be sent over a connection without TLS. Not inherited; defaults to false.
+		 * Whether credentials may be sent over a connection without TLS. Not inherited;
+		 * defaults to false.
 		 */
 		private @Nullable Boolean allowPlaintext;
 
@@ -237,13 +244,15 @@ public class SmtpServerProperties extends AbstractSmtpServerProperties {
 	public static class Tls {
 
 		/**
-		 * Name of a Spring SSL bundle (spring.ssl.bundle.*) with the certificates to trust and, if any,
-		 * the client certificate. Inherited from smtp.check.tls.bundle.
+		 * Name of a Spring SSL bundle (spring.ssl.bundle.*) with the certificates to
+		 * trust and, if any, the client certificate. Inherited from
+		 * smtp.check.tls.bundle.
 		 */
 		private @Nullable String bundle;
 
 		/**
-		 * Whether the server's certificate chain must be trusted. Inherited from smtp.check.tls.verify.
+		 * Whether the server's certificate chain must be trusted. Inherited from
+		 * smtp.check.tls.verify.
 		 */
 		private @Nullable Boolean verify;
 

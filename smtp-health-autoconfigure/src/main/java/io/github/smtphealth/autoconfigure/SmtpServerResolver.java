@@ -33,11 +33,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * The one place where the fallbacks of the configuration are decided, in code, as Boot's
- * {@code AutoConfiguredHealthEndpointGroups} resolves a group's settings against the endpoint's: the
- * top-level server from {@code smtp.check}; each {@code smtp.check.servers.<name>}, whose unset
- * behaviour keys fall back to the top level while its identity (host, port, mail-from, rcpt-to,
- * auth) is its own; or, when neither names a host, the application's own mail server from
- * {@code spring.mail.*}, with {@code smtp.check} for whatever {@code spring.mail} does not say.
+ * {@code AutoConfiguredHealthEndpointGroups} resolves a group's settings against the
+ * endpoint's: the top-level server from {@code smtp.check}; each
+ * {@code smtp.check.servers.<name>}, whose unset behaviour keys fall back to the top
+ * level while its identity (host, port, mail-from, rcpt-to, auth) is its own; or, when
+ * neither names a host, the application's own mail server from {@code spring.mail.*},
+ * with {@code smtp.check} for whatever {@code spring.mail} does not say.
  */
 final class SmtpServerResolver {
 
@@ -46,8 +47,8 @@ final class SmtpServerResolver {
 	static final String DEFAULT_SERVER_NAME = "default";
 
 	/**
-	 * Boot's canonical form of a map key, which binds the same from properties, YAML and environment
-	 * variables.
+	 * Boot's canonical form of a map key, which binds the same from properties, YAML and
+	 * environment variables.
 	 */
 	private static final Pattern SERVER_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -99,11 +100,11 @@ final class SmtpServerResolver {
 		SmtpHealthProperties.Auth auth = top.getAuth();
 		SmtpHealthProperties.Tls tls = top.getTls();
 		Auth resolvedAuth = new Auth(layer.pickNullable("auth.username", auth.getUsername()),
-				layer.pickNullable("auth.password", auth.getPassword()), layer.pickNullable("auth.token", auth.getToken()),
-				layer.pick("auth.mechanism", auth.getMechanism()),
+				layer.pickNullable("auth.password", auth.getPassword()),
+				layer.pickNullable("auth.token", auth.getToken()), layer.pick("auth.mechanism", auth.getMechanism()),
 				layer.pick("auth.allow-plaintext", auth.isAllowPlaintext()));
-		Tls resolvedTls = new Tls(layer.pickNullable("tls.bundle", tls.getBundle()), layer.pick("tls.verify", tls.isVerify()),
-				layer.pick("tls.verify-hostname", tls.isVerifyHostname()),
+		Tls resolvedTls = new Tls(layer.pickNullable("tls.bundle", tls.getBundle()),
+				layer.pick("tls.verify", tls.isVerify()), layer.pick("tls.verify-hostname", tls.isVerifyHostname()),
 				layer.pick("tls.expiry-warning", tls.getExpiryWarning()),
 				layer.pick("tls.expiry-critical", tls.getExpiryCritical()), layer.pick("tls.protocols", List.of()),
 				layer.pick("tls.cipher-suites", List.of()));
@@ -113,9 +114,10 @@ final class SmtpServerResolver {
 				layer.pick("lmtp", top.isLmtp()), layer.pick("mail-from", top.getMailFrom()),
 				layer.pickNullable("rcpt-to", top.getRcptTo()), layer.pickNullable("warning", top.getWarning()),
 				layer.pickNullable("critical", top.getCritical()), layer.pick("timeout", top.getTimeout()),
-				layer.pickNullable("connect-timeout", top.getConnectTimeout()), layer.pick("ip-family", top.getIpFamily()),
-				layer.pick("cache-ttl", top.getCacheTtl()), layer.pick("refresh", top.getRefresh()),
-				layer.pick("interval", top.getInterval()), resolvedAuth, resolvedTls);
+				layer.pickNullable("connect-timeout", top.getConnectTimeout()),
+				layer.pick("ip-family", top.getIpFamily()), layer.pick("cache-ttl", top.getCacheTtl()),
+				layer.pick("refresh", top.getRefresh()), layer.pick("interval", top.getInterval()), resolvedAuth,
+				resolvedTls);
 	}
 
 	private static ResolvedServer named(String name, String prefix, SmtpServerProperties own,
@@ -154,7 +156,8 @@ final class SmtpServerResolver {
 	}
 
 	/**
-	 * Picks each key's value from the first source that has it, and remembers which property that was.
+	 * Picks each key's value from the first source that has it, and remembers which
+	 * property that was.
 	 */
 	private static final class Layer {
 
@@ -170,8 +173,8 @@ final class SmtpServerResolver {
 		}
 
 		/**
-		 * The top-level server's value: from {@code spring.mail} when it says something, else from
-		 * {@code smtp.check}.
+		 * The top-level server's value: from {@code spring.mail} when it says something,
+		 * else from {@code smtp.check}.
 		 */
 		<T> T pick(String key, T value) {
 			T picked = pickNullable(key, value);

@@ -25,11 +25,11 @@ import io.github.smtphealth.probe.AuthMechanism;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place where the values of a resolved server are checked, each failure naming the property
- * the value came from ({@code spring.mail.port} when the port came from there,
- * {@code smtp.check.servers.relay.critical} for a named server). The probe's settings guard their
- * own invariants too, but a user never sees those messages: every value reaching them has passed here.
- * Secrets are never shown in a message.
+ * The one place where the values of a resolved server are checked, each failure naming
+ * the property the value came from ({@code spring.mail.port} when the port came from
+ * there, {@code smtp.check.servers.relay.critical} for a named server). The probe's
+ * settings guard their own invariants too, but a user never sees those messages: every
+ * value reaching them has passed here. Secrets are never shown in a message.
  */
 final class SmtpServerValidator {
 
@@ -79,11 +79,11 @@ final class SmtpServerValidator {
 
 	private static void validateDurations(ResolvedServer server, Origins names) {
 		Duration timeout = server.timeout();
-		require(within(timeout, MIN_TIMEOUT, MAX_TIMEOUT), names.of("timeout"), timeout,
-				"Must be from 100ms to 5m");
+		require(within(timeout, MIN_TIMEOUT, MAX_TIMEOUT), names.of("timeout"), timeout, "Must be from 100ms to 5m");
 		Duration connectTimeout = server.connectTimeout();
 		require(connectTimeout == null || within(connectTimeout, Duration.ofMillis(1), timeout),
-				names.of("connect-timeout"), connectTimeout, "Must be positive and at most the timeout (" + text(timeout) + ")");
+				names.of("connect-timeout"), connectTimeout,
+				"Must be positive and at most the timeout (" + text(timeout) + ")");
 		Duration warning = server.warning();
 		Duration critical = server.critical();
 		require(warning == null || isPositive(warning), names.of("warning"), warning, "Must be positive");
@@ -101,8 +101,7 @@ final class SmtpServerValidator {
 		Duration expiryWarning = server.tls().expiryWarning();
 		Duration expiryCritical = server.tls().expiryCritical();
 		require(!expiryWarning.isNegative(), names.of("tls.expiry-warning"), expiryWarning, "Must not be negative");
-		require(!expiryCritical.isNegative(), names.of("tls.expiry-critical"), expiryCritical,
-				"Must not be negative");
+		require(!expiryCritical.isNegative(), names.of("tls.expiry-critical"), expiryCritical, "Must not be negative");
 		require(expiryWarning.compareTo(expiryCritical) >= 0, names.of("tls.expiry-warning"), expiryWarning,
 				"Must not be less than tls.expiry-critical (" + text(expiryCritical) + ")");
 	}
@@ -116,8 +115,7 @@ final class SmtpServerValidator {
 			return;
 		}
 		String username = String.valueOf(auth.username());
-		require(username.chars().noneMatch((c) -> c < 0x20 || c == 0x7f), names.of("auth.username"),
-				username,
+		require(username.chars().noneMatch((c) -> c < 0x20 || c == 0x7f), names.of("auth.username"), username,
 				"Must be free of control characters");
 		if (auth.mechanism() == AuthMechanism.XOAUTH2) {
 			if (auth.token() == null || auth.token().isEmpty()) {

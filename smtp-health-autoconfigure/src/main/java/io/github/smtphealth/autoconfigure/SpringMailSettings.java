@@ -32,11 +32,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * What the application's own {@code JavaMailSenderImpl} would do on the wire, read from
- * {@code spring.mail.*} the way Boot's {@code MailSenderPropertiesConfiguration} and Angus Mail's
- * {@code SMTPTransport} and {@code SocketFetcher} read it, as values keyed like {@code smtp.check}
- * keys, each with the property it came from. JavaMail properties are read under
- * {@code mail.<protocol>.}, as Angus does ({@code mail.smtps.*} when {@code spring.mail.protocol=smtps}).
- * Settings that only change JavaMail's own socket timeouts are not mapped: the probe has its deadline.
+ * {@code spring.mail.*} the way Boot's {@code MailSenderPropertiesConfiguration} and
+ * Angus Mail's {@code SMTPTransport} and {@code SocketFetcher} read it, as values keyed
+ * like {@code smtp.check} keys, each with the property it came from. JavaMail properties
+ * are read under {@code mail.<protocol>.}, as Angus does ({@code mail.smtps.*} when
+ * {@code spring.mail.protocol=smtps}). Settings that only change JavaMail's own socket
+ * timeouts are not mapped: the probe has its deadline.
  */
 final class SpringMailSettings {
 
@@ -58,7 +59,8 @@ final class SpringMailSettings {
 	}
 
 	/**
-	 * Return the mapped value of a key, or {@code null} if {@code spring.mail} does not set it.
+	 * Return the mapped value of a key, or {@code null} if {@code spring.mail} does not
+	 * set it.
 	 * @param key a key relative to one server, such as {@code tls.verify}
 	 * @return the value with its origin, or {@code null}
 	 */
@@ -106,9 +108,10 @@ final class SpringMailSettings {
 
 	/**
 	 * SMTPS for the {@code smtps} protocol, {@code spring.mail.ssl.enabled} (Boot sets
-	 * {@code mail.<protocol>.ssl.enable}) or {@code ssl.enable}; STARTTLS for {@code starttls.enable}
-	 * or {@code starttls.required}. Where JavaMail with {@code starttls.enable} alone would carry on in
-	 * plaintext, the probe does not: that is the downgrade a health check exists to catch.
+	 * {@code mail.<protocol>.ssl.enable}) or {@code ssl.enable}; STARTTLS for
+	 * {@code starttls.enable} or {@code starttls.required}. Where JavaMail with
+	 * {@code starttls.enable} alone would carry on in plaintext, the probe does not: that
+	 * is the downgrade a health check exists to catch.
 	 */
 	private static void security(Binder binder, String protocol, JavaMailProperties javaMail,
 			Map<String, Value> values) {
@@ -130,9 +133,9 @@ final class SpringMailSettings {
 	}
 
 	/**
-	 * Like {@code SMTPTransport.protocolConnect}: AUTH only with both a user name and a password. A
-	 * single mechanism in {@code auth.mechanisms} is the one used; XOAUTH2 takes the password as its
-	 * token, as Angus's {@code OAuth2Authenticator} does.
+	 * Like {@code SMTPTransport.protocolConnect}: AUTH only with both a user name and a
+	 * password. A single mechanism in {@code auth.mechanisms} is the one used; XOAUTH2
+	 * takes the password as its token, as Angus's {@code OAuth2Authenticator} does.
 	 */
 	private static void credentials(Binder binder, JavaMailProperties javaMail, Map<String, Value> values) {
 		String username = binder.bind(PREFIX + ".username", String.class).orElse(null);
@@ -150,9 +153,9 @@ final class SpringMailSettings {
 	}
 
 	/**
-	 * {@code ssl.trust} is {@code *} or a list of hosts whose certificates JavaMail accepts without
-	 * checking the chain ({@code MailSSLSocketFactory}); {@code ssl.checkserveridentity=false} turns
-	 * off host name verification.
+	 * {@code ssl.trust} is {@code *} or a list of hosts whose certificates JavaMail
+	 * accepts without checking the chain ({@code MailSSLSocketFactory});
+	 * {@code ssl.checkserveridentity=false} turns off host name verification.
 	 */
 	private static void trust(String host, JavaMailProperties javaMail, Map<String, Value> values) {
 		List<String> trusted = javaMail.words("ssl.trust");

@@ -36,11 +36,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Finds keys under {@code smtp.check.} and {@code smtp.check.servers.<name>.} that no property binds,
- * such as {@code smtp.check.hots}, and logs one WARN naming them: Boot ignores unknown keys, and a
- * typo would otherwise check the wrong thing without a word. The known keys are read from the
- * properties classes themselves, so a new property needs no change here. Environment variables are
- * not checked: their names cannot say where a server name with a dash ends.
+ * Finds keys under {@code smtp.check.} and {@code smtp.check.servers.<name>.} that no
+ * property binds, such as {@code smtp.check.hots}, and logs one WARN naming them: Boot
+ * ignores unknown keys, and a typo would otherwise check the wrong thing without a word.
+ * The known keys are read from the properties classes themselves, so a new property needs
+ * no change here. Environment variables are not checked: their names cannot say where a
+ * server name with a dash ends.
  */
 final class UnknownSmtpCheckKeys {
 
@@ -103,7 +104,8 @@ final class UnknownSmtpCheckKeys {
 
 	/**
 	 * The dashed keys of a properties class, nested groups (inner classes and records) as
-	 * {@code auth.username}, maps and collections as {@code name.*} (anything below them binds).
+	 * {@code auth.username}, maps and collections as {@code name.*} (anything below them
+	 * binds).
 	 */
 	private static Set<String> keysOf(Class<?> type, String prefix) {
 		Set<String> keys = new TreeSet<>();

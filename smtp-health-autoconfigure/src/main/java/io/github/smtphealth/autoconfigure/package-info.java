@@ -15,8 +15,8 @@
  */
 
 /**
- * Auto-configuration of the SMTP health check: {@code smtp.check.*} properties, their validation and
- * the beans they become.
+ * Auto-configuration of the SMTP health check: {@code smtp.check.*} properties, their
+ * validation and the beans they become.
  */
 @NullMarked
 package io.github.smtphealth.autoconfigure;

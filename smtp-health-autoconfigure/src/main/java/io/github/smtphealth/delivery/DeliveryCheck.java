@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The delivery check of one server: runs its {@link DeliveryProbe} when told to (by
- * {@link DeliveryChecks}' schedule, never by a health request), judges the delivery time against the
- * thresholds and keeps the latest outcome for the health endpoint.
+ * {@link DeliveryChecks}' schedule, never by a health request), judges the delivery time
+ * against the thresholds and keeps the latest outcome for the health endpoint.
  *
  * @since 0.1.0
  */

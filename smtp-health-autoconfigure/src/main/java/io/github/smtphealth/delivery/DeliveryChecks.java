@@ -30,10 +30,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every server's delivery check and the threads that run them: one scheduled thread per check, so
- * that a server waiting minutes for its message never delays another's check. Each check runs at
- * once when probing starts, then {@code interval} after the previous run ended. Nothing runs before
- * {@link #startProbing()} nor after {@link #stop()}.
+ * Every server's delivery check and the threads that run them: one scheduled thread per
+ * check, so that a server waiting minutes for its message never delays another's check.
+ * Each check runs at once when probing starts, then {@code interval} after the previous
+ * run ended. Nothing runs before {@link #startProbing()} nor after {@link #stop()}.
  *
  * @since 0.1.0
  */
@@ -99,7 +99,8 @@ public final class DeliveryChecks {
 		}
 		catch (RuntimeException ex) {
 			// A scheduled task that throws is never run again: keep the schedule alive.
-			logger.error("Delivery check of SMTP server '" + check.settings().serverName() + "' failed unexpectedly", ex);
+			logger.error("Delivery check of SMTP server '" + check.settings().serverName() + "' failed unexpectedly",
+					ex);
 		}
 	}
 

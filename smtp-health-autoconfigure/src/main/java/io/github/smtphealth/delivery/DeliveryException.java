@@ -17,8 +17,8 @@
 package io.github.smtphealth.delivery;
 
 /**
- * Why a delivery check stopped, with its phase. Thrown inside the check only; it carries no stack
- * trace, because it reports what a server did, not a bug.
+ * Why a delivery check stopped, with its phase. Thrown inside the check only; it carries
+ * no stack trace, because it reports what a server did, not a bug.
  */
 final class DeliveryException extends Exception {
 

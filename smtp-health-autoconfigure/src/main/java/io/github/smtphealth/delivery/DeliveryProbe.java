@@ -31,15 +31,15 @@ import io.github.smtphealth.probe.SmtpProbeResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One end-to-end delivery check: log in to the IMAP mailbox, send a probe message with a unique token
- * through the SMTP server (the core's own client, with the server's security, AUTH and TLS), search
- * the folder for the token until it arrives or the timeout passes, then delete it and the left-overs
- * of failed checks of the same origin.
+ * One end-to-end delivery check: log in to the IMAP mailbox, send a probe message with a
+ * unique token through the SMTP server (the core's own client, with the server's
+ * security, AUTH and TLS), search the folder for the token until it arrives or the
+ * timeout passes, then delete it and the left-overs of failed checks of the same origin.
  * <p>
- * IMAP comes first so that a mailbox that cannot be read does not fill up with probes nobody deletes.
- * The timeout bounds the wait for arrival; the SMTP dialogue has its own deadline (the server's
- * {@code timeout}), and each IMAP connect and read is bounded by {@link #IMAP_IO_TIMEOUT} or the
- * timeout, whichever is shorter.
+ * IMAP comes first so that a mailbox that cannot be read does not fill up with probes
+ * nobody deletes. The timeout bounds the wait for arrival; the SMTP dialogue has its own
+ * deadline (the server's {@code timeout}), and each IMAP connect and read is bounded by
+ * {@link #IMAP_IO_TIMEOUT} or the timeout, whichever is shorter.
  *
  * @since 0.1.0
  */
@@ -51,8 +51,8 @@ public final class DeliveryProbe {
 	public static final String TOKEN_HEADER = "X-Smtp-Health-Probe";
 
 	/**
-	 * The header that names who sent the probe: only messages with this application's origin are ever
-	 * cleaned up.
+	 * The header that names who sent the probe: only messages with this application's
+	 * origin are ever cleaned up.
 	 */
 	public static final String ORIGIN_HEADER = "X-Smtp-Health-Origin";
 
@@ -145,9 +145,9 @@ public final class DeliveryProbe {
 			while (!mailbox.contains(token)) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
-					throw new DeliveryException(DeliveryPhase.TIMEOUT, "the probe message did not arrive in '"
-							+ DeliveryProbe.this.settings.imap().folder() + "' within "
-							+ DeliveryProbe.this.settings.timeout());
+					throw new DeliveryException(DeliveryPhase.TIMEOUT,
+							"the probe message did not arrive in '" + DeliveryProbe.this.settings.imap().folder()
+									+ "' within " + DeliveryProbe.this.settings.timeout());
 				}
 				try {
 					Thread.sleep(Math.min(POLL_PAUSE.toMillis(), Math.max(1, left / 1_000_000)));
@@ -166,8 +166,7 @@ public final class DeliveryProbe {
 			headers.put(TOKEN_HEADER, token);
 			headers.put(ORIGIN_HEADER, DeliveryProbe.this.settings.origin());
 			return new SmtpMessage(DeliveryProbe.this.settings.to(), "smtp-health delivery probe " + token, headers,
-					"This message was sent by the smtp-health delivery check of "
-							+ DeliveryProbe.this.settings.origin()
+					"This message was sent by the smtp-health delivery check of " + DeliveryProbe.this.settings.origin()
 							+ ".\nIt is deleted automatically once it has arrived.\n");
 		}
 

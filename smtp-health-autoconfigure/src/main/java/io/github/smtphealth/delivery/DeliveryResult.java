@@ -25,9 +25,12 @@ import org.jspecify.annotations.Nullable;
  * What one delivery check found. Free of secrets.
  *
  * @param checkedAt when the check started
- * @param sentAt when the SMTP server accepted the probe message, or {@code null} if it did not
- * @param receivedAt when the message was found in the folder, or {@code null} if it was not
- * @param deliveryTime from acceptance to arrival (monotonic clock), or {@code null} if it did not arrive
+ * @param sentAt when the SMTP server accepted the probe message, or {@code null} if it
+ * did not
+ * @param receivedAt when the message was found in the folder, or {@code null} if it was
+ * not
+ * @param deliveryTime from acceptance to arrival (monotonic clock), or {@code null} if it
+ * did not arrive
  * @param total how long the whole check took
  * @param failedPhase the phase that failed, or {@code null} on success
  * @param error why it failed, readable, or {@code null} on success

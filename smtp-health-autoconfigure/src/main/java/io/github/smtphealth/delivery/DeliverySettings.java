@@ -22,11 +22,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything one server's delivery check needs besides the SMTP probe, fixed for its lifetime.
+ * Everything one server's delivery check needs besides the SMTP probe, fixed for its
+ * lifetime.
  *
  * @param serverName the configured name of the server
- * @param origin who sends the probes, in the {@value DeliveryProbe#ORIGIN_HEADER} header: only probe
- * messages with exactly this origin are ever deleted
+ * @param origin who sends the probes, in the {@value DeliveryProbe#ORIGIN_HEADER} header:
+ * only probe messages with exactly this origin are ever deleted
  * @param to the address that receives the probe messages
  * @param interval the pause between two checks
  * @param timeout how long to wait for the message to arrive

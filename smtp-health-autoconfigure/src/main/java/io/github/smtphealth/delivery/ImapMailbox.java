@@ -36,11 +36,12 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One logged-in IMAP session on the probe folder, through Angus Mail's IMAP provider. Every failure
- * becomes a {@link DeliveryException} with the phase and a readable reason, the password masked.
- * Only messages whose probe headers match exactly are ever flagged or expunged: expunging uses
- * {@code UID EXPUNGE} (UIDPLUS), never a plain {@code EXPUNGE} that would also remove what another
- * client flagged; a server without UIDPLUS keeps our messages flagged {@code \Deleted}.
+ * One logged-in IMAP session on the probe folder, through Angus Mail's IMAP provider.
+ * Every failure becomes a {@link DeliveryException} with the phase and a readable reason,
+ * the password masked. Only messages whose probe headers match exactly are ever flagged
+ * or expunged: expunging uses {@code UID EXPUNGE} (UIDPLUS), never a plain
+ * {@code EXPUNGE} that would also remove what another client flagged; a server without
+ * UIDPLUS keeps our messages flagged {@code \Deleted}.
  */
 final class ImapMailbox implements AutoCloseable {
 
@@ -140,11 +141,12 @@ final class ImapMailbox implements AutoCloseable {
 	}
 
 	/**
-	 * Delete the message with the token and every probe message of the same origin sent before the
-	 * given time.
+	 * Delete the message with the token and every probe message of the same origin sent
+	 * before the given time.
 	 * @param token the token of the message that arrived
 	 * @param origin this application's origin
-	 * @param olderThan probe messages of the origin sent before this are left-overs of failed checks
+	 * @param olderThan probe messages of the origin sent before this are left-overs of
+	 * failed checks
 	 * @return how many messages were deleted
 	 * @throws DeliveryException in phase {@code search}
 	 */
@@ -204,14 +206,16 @@ final class ImapMailbox implements AutoCloseable {
 	}
 
 	/**
-	 * The message of the exception and of its causes, as Angus wraps the socket's exception.
+	 * The message of the exception and of its causes, as Angus wraps the socket's
+	 * exception.
 	 */
 	private static String describe(Throwable ex) {
 		StringBuilder text = new StringBuilder();
 		Throwable current = ex;
 		for (int depth = 0; current != null && depth < 4; depth++) {
 			String message = current.getMessage();
-			String part = (message != null && !message.isBlank()) ? message.strip() : current.getClass().getSimpleName();
+			String part = (message != null && !message.isBlank()) ? message.strip()
+					: current.getClass().getSimpleName();
 			if (text.indexOf(part) < 0) {
 				text.append((text.length() > 0) ? ": " : "").append(part);
 			}
@@ -221,8 +225,8 @@ final class ImapMailbox implements AutoCloseable {
 	}
 
 	/**
-	 * The password never appears in a reason, not even if a server echoes it; control characters are
-	 * replaced so that a reason cannot forge log lines.
+	 * The password never appears in a reason, not even if a server echoes it; control
+	 * characters are replaced so that a reason cannot forge log lines.
 	 */
 	private String clean(String text) {
 		String masked = Secrets.mask(text, this.settings.password());
@@ -252,7 +256,8 @@ final class ImapMailbox implements AutoCloseable {
 			}
 		}
 		catch (MessagingException | RuntimeException ex) {
-			// Closing is best effort; the store's close below drops the connection anyway.
+			// Closing is best effort; the store's close below drops the connection
+			// anyway.
 		}
 		try {
 			this.store.close();

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param username the user to log in as
  * @param password the password
  * @param folder the folder the probe messages arrive in
- * @param socketFactory the TLS socket factory (trust and key material), or {@code null} without TLS
+ * @param socketFactory the TLS socket factory (trust and key material), or {@code null}
+ * without TLS
  * @since 0.1.0
  */
 public record ImapSettings(String host, int port, ImapSecurity security, String username, String password,
@@ -45,7 +46,8 @@ public record ImapSettings(String host, int port, ImapSecurity security, String 
 	 * @param username the user name
 	 * @param password the password
 	 * @param folder the folder
-	 * @param socketFactory the TLS socket factory, required unless {@code security} is {@code NONE}
+	 * @param socketFactory the TLS socket factory, required unless {@code security} is
+	 * {@code NONE}
 	 */
 	public ImapSettings {
 		Objects.requireNonNull(host, "'host' must not be null");

@@ -15,8 +15,8 @@
  */
 
 /**
- * The end-to-end delivery check: a probe message sent through the SMTP server and read back from an
- * IMAP mailbox on a background schedule.
+ * The end-to-end delivery check: a probe message sent through the SMTP server and read
+ * back from an IMAP mailbox on a background schedule.
  */
 @NullMarked
 package io.github.smtphealth.delivery;

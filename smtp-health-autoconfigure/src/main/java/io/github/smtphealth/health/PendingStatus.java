@@ -26,14 +26,14 @@ import org.springframework.boot.health.contributor.Status;
 public enum PendingStatus {
 
 	/**
-	 * OUT_OF_SERVICE (HTTP 503): a readiness group with smtp keeps the pod out of the load balancer
-	 * until its relay has been checked once.
+	 * OUT_OF_SERVICE (HTTP 503): a readiness group with smtp keeps the pod out of the
+	 * load balancer until its relay has been checked once.
 	 */
 	OUT_OF_SERVICE(Status.OUT_OF_SERVICE),
 
 	/**
-	 * UNKNOWN (HTTP 200, lowest in the status order): the pod may become ready before its relay was
-	 * ever checked.
+	 * UNKNOWN (HTTP 200, lowest in the status order): the pod may become ready before its
+	 * relay was ever checked.
 	 */
 	UNKNOWN(Status.UNKNOWN);
 

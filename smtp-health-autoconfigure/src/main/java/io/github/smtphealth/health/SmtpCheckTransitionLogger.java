@@ -30,10 +30,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes a failure visible in the log whatever {@code show-details} says: one WARN line when a server
- * goes DOWN (from UP, DEGRADED or its first probe), with its name, address, failed phase and reason,
- * and one INFO line when it comes back. A steady state, failing or not, is silence. Reasons are the
- * probe's, which are free of secrets by construction.
+ * Makes a failure visible in the log whatever {@code show-details} says: one WARN line
+ * when a server goes DOWN (from UP, DEGRADED or its first probe), with its name, address,
+ * failed phase and reason, and one INFO line when it comes back. A steady state, failing
+ * or not, is silence. Reasons are the probe's, which are free of secrets by construction.
  *
  * @since 0.1.0
  */

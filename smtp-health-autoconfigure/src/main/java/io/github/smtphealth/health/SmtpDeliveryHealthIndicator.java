@@ -28,12 +28,13 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.util.Assert;
 
 /**
- * {@link HealthIndicator} for one server's end-to-end delivery check: the latest outcome of the
- * background schedule, never a new check (a health request never sends mail or waits for it). UNKNOWN
- * until the first check has finished; then UP, DEGRADED or DOWN with {@code deliveryTimeMs},
- * {@code sentAt}, {@code receivedAt}, {@code checkedAt} and, on failure, {@code failedPhase} and
- * {@code error}. Nothing secret is shown: of the mailbox only host, port and folder. Several servers'
- * indicators make a composite ({@code CompositeHealthContributor.fromMap}).
+ * {@link HealthIndicator} for one server's end-to-end delivery check: the latest outcome
+ * of the background schedule, never a new check (a health request never sends mail or
+ * waits for it). UNKNOWN until the first check has finished; then UP, DEGRADED or DOWN
+ * with {@code deliveryTimeMs}, {@code sentAt}, {@code receivedAt}, {@code checkedAt} and,
+ * on failure, {@code failedPhase} and {@code error}. Nothing secret is shown: of the
+ * mailbox only host, port and folder. Several servers' indicators make a composite
+ * ({@code CompositeHealthContributor.fromMap}).
  *
  * @param check the delivery check of the server
  * @since 0.1.0
@@ -52,8 +53,8 @@ public record SmtpDeliveryHealthIndicator(DeliveryCheck check) implements Health
 	public Health health() {
 		DeliveryOutcome outcome = this.check.latest();
 		DeliverySettings settings = this.check.settings();
-		Health.Builder builder = Health.status(
-				(outcome != null) ? SmtpHealthDetails.status(outcome.verdict().status()) : Status.UNKNOWN);
+		Health.Builder builder = Health
+			.status((outcome != null) ? SmtpHealthDetails.status(outcome.verdict().status()) : Status.UNKNOWN);
 		builder.withDetail("to", settings.to());
 		builder.withDetail("imap", settings.imap().host() + ":" + settings.imap().port());
 		builder.withDetail("folder", settings.imap().folder());

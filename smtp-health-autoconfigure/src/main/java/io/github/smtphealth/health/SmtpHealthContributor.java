@@ -29,10 +29,11 @@ import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.util.Assert;
 
 /**
- * Composite of several named SMTP servers ({@code /actuator/health/smtp/<name>}). Listing its members
- * probes nothing (Boot lists composites while evaluating any group, liveness included); asking a
- * member for its health serves its latest verdict and, when that is stale, starts its refresh in the
- * background, so the members of a composite refresh concurrently.
+ * Composite of several named SMTP servers ({@code /actuator/health/smtp/<name>}). Listing
+ * its members probes nothing (Boot lists composites while evaluating any group, liveness
+ * included); asking a member for its health serves its latest verdict and, when that is
+ * stale, starts its refresh in the background, so the members of a composite refresh
+ * concurrently.
  *
  * @since 0.1.0
  */
@@ -41,7 +42,8 @@ public class SmtpHealthContributor implements CompositeHealthContributor {
 	private final Map<String, SmtpHealthIndicator> indicators = new LinkedHashMap<>();
 
 	/**
-	 * Create a composite of every check in the group, OUT_OF_SERVICE while a first check runs.
+	 * Create a composite of every check in the group, OUT_OF_SERVICE while a first check
+	 * runs.
 	 * @param checks the checks
 	 */
 	public SmtpHealthContributor(SmtpChecks checks) {

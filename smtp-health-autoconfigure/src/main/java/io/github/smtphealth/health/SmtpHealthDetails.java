@@ -39,7 +39,8 @@ final class SmtpHealthDetails {
 	}
 
 	/**
-	 * The status of a verdict for a check without a pending answer of its own (the delivery check).
+	 * The status of a verdict for a check without a pending answer of its own (the
+	 * delivery check).
 	 */
 	static Status status(CheckStatus status) {
 		return status(status, PendingStatus.UNKNOWN);

@@ -25,9 +25,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.util.Assert;
 
 /**
- * {@link HealthIndicator} for one SMTP server: UP, DEGRADED or DOWN from a real SMTP dialogue, with
- * its timings, TLS session and, on failure, the phase that failed and why. It serves the check's
- * latest verdict and never waits for a probe once one exists (see {@link SmtpCheck#current()}).
+ * {@link HealthIndicator} for one SMTP server: UP, DEGRADED or DOWN from a real SMTP
+ * dialogue, with its timings, TLS session and, on failure, the phase that failed and why.
+ * It serves the check's latest verdict and never waits for a probe once one exists (see
+ * {@link SmtpCheck#current()}).
  *
  * @since 0.1.0
  */
@@ -60,8 +61,8 @@ public class SmtpHealthIndicator implements HealthIndicator {
 	}
 
 	/**
-	 * Like Boot's {@code AbstractHealthIndicator}, an unexpected exception is DOWN with a WARN, never an
-	 * HTTP 500.
+	 * Like Boot's {@code AbstractHealthIndicator}, an unexpected exception is DOWN with a
+	 * WARN, never an HTTP 500.
 	 */
 	@Override
 	public Health health() {

@@ -26,8 +26,9 @@ import org.springframework.boot.health.contributor.Status;
 public final class SmtpHealthStatus {
 
 	/**
-	 * The server works but is slower than the warning threshold, or its certificate is close to expiry.
-	 * It ranks between DOWN and UP; the starter contributes a default status order that says so.
+	 * The server works but is slower than the warning threshold, or its certificate is
+	 * close to expiry. It ranks between DOWN and UP; the starter contributes a default
+	 * status order that says so.
 	 */
 	public static final Status DEGRADED = new Status("DEGRADED");
 

@@ -15,8 +15,8 @@
  */
 
 /**
- * The SMTP health indicator and composite, which report a check's verdict with details a person can
- * act on.
+ * The SMTP health indicator and composite, which report a check's verdict with details a
+ * person can act on.
  */
 @NullMarked
 package io.github.smtphealth.health;

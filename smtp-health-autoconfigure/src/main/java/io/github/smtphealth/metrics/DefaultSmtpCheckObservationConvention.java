@@ -25,20 +25,21 @@ import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default {@link SmtpCheckObservationConvention}: observation {@value #NAME}, contextual (span)
- * name {@code smtp check <server>}; low-cardinality keys {@code server} (the configured name),
- * {@code security}, {@code outcome} ({@code success}, {@code failure}, {@code timeout}) and
- * {@code status} ({@code up}, {@code degraded}, {@code down}, {@code unknown}); high-cardinality keys
- * {@code server.address} and {@code server.port}, the standard names. No key carries text a server
- * sent.
+ * The default {@link SmtpCheckObservationConvention}: observation {@value #NAME},
+ * contextual (span) name {@code smtp check <server>}; low-cardinality keys {@code server}
+ * (the configured name), {@code security}, {@code outcome} ({@code success},
+ * {@code failure}, {@code timeout}) and {@code status} ({@code up}, {@code degraded},
+ * {@code down}, {@code unknown}); high-cardinality keys {@code server.address} and
+ * {@code server.port}, the standard names. No key carries text a server sent.
  *
  * @since 0.1.0
  */
 public class DefaultSmtpCheckObservationConvention implements SmtpCheckObservationConvention {
 
 	/**
-	 * The observation's name. It is not a meter: {@link SmtpCheckMetrics} records the probe's timers
-	 * itself, and the meters an observation handler would derive from this name are denied.
+	 * The observation's name. It is not a meter: {@link SmtpCheckMetrics} records the
+	 * probe's timers itself, and the meters an observation handler would derive from this
+	 * name are denied.
 	 */
 	public static final String NAME = "smtp.check.probe";
 

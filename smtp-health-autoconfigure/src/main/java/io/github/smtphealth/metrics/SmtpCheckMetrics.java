@@ -39,27 +39,29 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link SmtpCheckListener} that records Micrometer meters for every probe that ran:
  * <ul>
- * <li>{@code smtp.check}, a timer per probe, tagged {@code server}, {@code security}, {@code outcome}
- * ({@code success}, {@code failure}, {@code timeout}) and {@code status} ({@code up},
- * {@code degraded}, {@code down});</li>
+ * <li>{@code smtp.check}, a timer per probe, tagged {@code server}, {@code security},
+ * {@code outcome} ({@code success}, {@code failure}, {@code timeout}) and {@code status}
+ * ({@code up}, {@code degraded}, {@code down});</li>
  * <li>{@code smtp.check.phase}, a timer sample per phase that ran, tagged {@code server},
- * {@code phase} and {@code outcome} (the failed phase has {@code failure} or {@code timeout}, every
- * other phase {@code success}), which also counts failures by phase;</li>
- * <li>{@code smtp.check.up}, a gauge per server: 1 when the last probe's verdict was UP or DEGRADED,
- * 0 when it was DOWN;</li>
- * <li>{@code smtp.check.certificate.expiry}, a gauge per server, in seconds since the Unix epoch: when
- * the chain's earliest-expiring certificate seen by the last probe that completed a TLS handshake
- * expires (presented chain and verified path, as Blackbox's {@code probe_ssl_earliest_cert_expiry}).
- * It appears with the first such probe.</li>
+ * {@code phase} and {@code outcome} (the failed phase has {@code failure} or
+ * {@code timeout}, every other phase {@code success}), which also counts failures by
+ * phase;</li>
+ * <li>{@code smtp.check.up}, a gauge per server: 1 when the last probe's verdict was UP
+ * or DEGRADED, 0 when it was DOWN;</li>
+ * <li>{@code smtp.check.certificate.expiry}, a gauge per server, in seconds since the
+ * Unix epoch: when the chain's earliest-expiring certificate seen by the last probe that
+ * completed a TLS handshake expires (presented chain and verified path, as Blackbox's
+ * {@code probe_ssl_earliest_cert_expiry}). It appears with the first such probe.</li>
  * </ul>
  * Every name starts with {@code smtp.check}, so Boot's per-prefix properties
- * ({@code management.metrics.enable.smtp.check}, {@code ...distribution.percentiles-histogram.smtp.check})
- * switch all of them at once. The timers are built once, as {@link MeterProvider}s; the durations are
- * the probe's own monotonic measurements, the same as in the health details. Cached results record
- * nothing: a sample means an SMTP conversation happened. Meters are registered when a server's first
- * outcome arrives, so this listener needs neither the list of servers nor the checks themselves. Tag
- * values come from fixed sets, the configured server name and the given extra tags, never from what a
- * server sent.
+ * ({@code management.metrics.enable.smtp.check},
+ * {@code ...distribution.percentiles-histogram.smtp.check}) switch all of them at once.
+ * The timers are built once, as {@link MeterProvider}s; the durations are the probe's own
+ * monotonic measurements, the same as in the health details. Cached results record
+ * nothing: a sample means an SMTP conversation happened. Meters are registered when a
+ * server's first outcome arrives, so this listener needs neither the list of servers nor
+ * the checks themselves. Tag values come from fixed sets, the configured server name and
+ * the given extra tags, never from what a server sent.
  *
  * @since 0.1.0
  */
@@ -86,7 +88,8 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 	private final MeterProvider<Timer> phaseTimers;
 
 	/**
-	 * The gauges' values by server name. Gauges hold their state weakly: this map keeps it alive.
+	 * The gauges' values by server name. Gauges hold their state weakly: this map keeps
+	 * it alive.
 	 */
 	private final Map<String, ServerGauges> gauges = new ConcurrentHashMap<>();
 
@@ -99,9 +102,9 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 	}
 
 	/**
-	 * Create the listener with tags added to every meter, as {@code DiskSpaceMetrics} takes them. In a
-	 * Boot application {@code management.metrics.tags.*} usually serves better: it tags every meter of
-	 * the application.
+	 * Create the listener with tags added to every meter, as {@code DiskSpaceMetrics}
+	 * takes them. In a Boot application {@code management.metrics.tags.*} usually serves
+	 * better: it tags every meter of the application.
 	 * @param registry where to record
 	 * @param tags tags added to every meter
 	 */
@@ -159,8 +162,8 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 	}
 
 	/**
-	 * The values behind one server's gauges, written by the probing thread, read by the registry. Each
-	 * gauge is registered once, after its first value is set.
+	 * The values behind one server's gauges, written by the probing thread, read by the
+	 * registry. Each gauge is registered once, after its first value is set.
 	 */
 	private static final class ServerGauges {
 
@@ -189,7 +192,8 @@ public final class SmtpCheckMetrics implements SmtpCheckListener {
 				this.upRegistered = true;
 			}
 			if (tls != null) {
-				// The chain's earliest expiry, as Blackbox's probe_ssl_earliest_cert_expiry.
+				// The chain's earliest expiry, as Blackbox's
+				// probe_ssl_earliest_cert_expiry.
 				this.certificateExpiry = tls.expiresFirst().notAfter().getEpochSecond();
 				if (!this.certificateExpiryRegistered) {
 					Gauge.builder("smtp.check.certificate.expiry", this, ServerGauges::certificateExpiry)

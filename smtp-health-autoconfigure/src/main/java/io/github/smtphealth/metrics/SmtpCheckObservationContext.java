@@ -24,8 +24,8 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Observation.Context} of one probe: what is probed, and, once it has finished, its
- * outcome.
+ * The {@link Observation.Context} of one probe: what is probed, and, once it has
+ * finished, its outcome.
  *
  * @since 0.1.0
  */

@@ -21,8 +21,8 @@ import io.micrometer.observation.ObservationConvention;
 
 /**
  * {@link ObservationConvention} for SMTP probes; implement it (or extend
- * {@link DefaultSmtpCheckObservationConvention}) and declare it as a bean to change names or key
- * values.
+ * {@link DefaultSmtpCheckObservationConvention}) and declare it as a bean to change names
+ * or key values.
  *
  * @since 0.1.0
  */

@@ -33,20 +33,21 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link SmtpCheckListener} that makes every probe that runs one {@link Observation} (with Micrometer
- * Tracing, one span), started just before the probe and stopped when it ends, on the probing thread,
- * in scope meanwhile: an on-demand probe is a child of the health request that caused it, and log
- * lines written during the probe carry its trace.
+ * {@link SmtpCheckListener} that makes every probe that runs one {@link Observation}
+ * (with Micrometer Tracing, one span), started just before the probe and stopped when it
+ * ends, on the probing thread, in scope meanwhile: an on-demand probe is a child of the
+ * health request that caused it, and log lines written during the probe carry its trace.
  * <p>
- * Each phase is an {@linkplain Observation.Event event} named {@code smtp.check.phase}, its contextual
- * name the phase and its duration ({@code ehlo 12.3 ms}), stamped with the wall time at which the
- * phase ended. Events rather than child observations: the probe times its phases itself, in the core
- * that knows nothing of Micrometer, so they are known only once it ends, and a child span made then
- * would have the wrong start and length; an event carries its own time stamp. One span per probe also
- * keeps a probe every {@code interval} from filling trace storage with eleven spans each.
+ * Each phase is an {@linkplain Observation.Event event} named {@code smtp.check.phase},
+ * its contextual name the phase and its duration ({@code ehlo 12.3 ms}), stamped with the
+ * wall time at which the phase ended. Events rather than child observations: the probe
+ * times its phases itself, in the core that knows nothing of Micrometer, so they are
+ * known only once it ends, and a child span made then would have the wrong start and
+ * length; an event carries its own time stamp. One span per probe also keeps a probe
+ * every {@code interval} from filling trace storage with eleven spans each.
  * <p>
- * A failed probe also sets the observation's error, a {@link SmtpProbeFailedException} that names the
- * phase and the kind of failure only, never the server's text.
+ * A failed probe also sets the observation's error, a {@link SmtpProbeFailedException}
+ * that names the phase and the kind of failure only, never the server's text.
  *
  * @since 0.1.0
  * @see DefaultSmtpCheckObservationConvention
@@ -60,8 +61,8 @@ public final class SmtpCheckObservations implements SmtpCheckListener {
 	private final @Nullable SmtpCheckObservationConvention convention;
 
 	/**
-	 * The observation of the probe running for each server: a check runs one probe of its server at a
-	 * time.
+	 * The observation of the probe running for each server: a check runs one probe of its
+	 * server at a time.
 	 */
 	private final Map<String, Running> running = new ConcurrentHashMap<>();
 
@@ -83,7 +84,8 @@ public final class SmtpCheckObservations implements SmtpCheckListener {
 			.start();
 		Running previous = this.running.put(serverName, new Running(observation, context, observation.openScope()));
 		if (previous != null) {
-			// Not expected (a check probes its server one at a time); never leave an observation open.
+			// Not expected (a check probes its server one at a time); never leave an
+			// observation open.
 			previous.observation().stop();
 		}
 	}
@@ -117,7 +119,8 @@ public final class SmtpCheckObservations implements SmtpCheckListener {
 			elapsed = elapsed.plus(phase.getValue());
 			String contextualName = phase.getKey().id() + " "
 					+ String.format(Locale.ROOT, "%.1f ms", phase.getValue().toNanos() / 1e6);
-			observation.event(Observation.Event.of("smtp.check.phase", contextualName, startMillis + elapsed.toMillis()));
+			observation
+				.event(Observation.Event.of("smtp.check.phase", contextualName, startMillis + elapsed.toMillis()));
 		}
 	}
 
@@ -125,8 +128,8 @@ public final class SmtpCheckObservations implements SmtpCheckListener {
 	}
 
 	/**
-	 * The error of a failed probe's observation: the phase that failed and the kind of failure, without
-	 * the server's text or a stack trace.
+	 * The error of a failed probe's observation: the phase that failed and the kind of
+	 * failure, without the server's text or a stack trace.
 	 *
 	 * @since 0.1.0
 	 */

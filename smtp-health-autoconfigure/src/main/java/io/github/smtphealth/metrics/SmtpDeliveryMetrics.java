@@ -34,10 +34,10 @@ import io.micrometer.core.instrument.Timer;
  * {@link DeliveryListener} that records Micrometer meters for every delivery check:
  * <ul>
  * <li>{@code smtp.delivery}, a timer per check, tagged {@code server} and {@code outcome}
- * ({@code success}, {@code failure}, {@code timeout}): the delivery time when the message arrived,
- * the time the check took otherwise;</li>
- * <li>{@code smtp.delivery.up}, a gauge per server: 1 when the last check was UP or DEGRADED, 0 when
- * it was DOWN.</li>
+ * ({@code success}, {@code failure}, {@code timeout}): the delivery time when the message
+ * arrived, the time the check took otherwise;</li>
+ * <li>{@code smtp.delivery.up}, a gauge per server: 1 when the last check was UP or
+ * DEGRADED, 0 when it was DOWN.</li>
  * </ul>
  * Tag values come from a fixed set and from the configured server name.
  *
@@ -48,7 +48,8 @@ public final class SmtpDeliveryMetrics implements DeliveryListener {
 	private final MeterRegistry registry;
 
 	/**
-	 * The gauges' values by server name. Gauges hold their state weakly: this map keeps it alive.
+	 * The gauges' values by server name. Gauges hold their state weakly: this map keeps
+	 * it alive.
 	 */
 	private final Map<String, AtomicInteger> up = new ConcurrentHashMap<>();
 

@@ -24,9 +24,9 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Publishes the {@link ApplicationReadyEvent} that {@code SpringApplication} would, for contexts made by
- * an {@code ApplicationContextRunner}, which publishes none: the health check's first probes and
- * background schedule start on it.
+ * Publishes the {@link ApplicationReadyEvent} that {@code SpringApplication} would, for
+ * contexts made by an {@code ApplicationContextRunner}, which publishes none: the health
+ * check's first probes and background schedule start on it.
  */
 public final class ApplicationReady {
 
@@ -38,7 +38,8 @@ public final class ApplicationReady {
 	 * @param context the context
 	 */
 	public static void publish(AssertableApplicationContext context) {
-		ConfigurableApplicationContext source = context.getSourceApplicationContext(ConfigurableApplicationContext.class);
+		ConfigurableApplicationContext source = context
+			.getSourceApplicationContext(ConfigurableApplicationContext.class);
 		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], source, Duration.ZERO));
 	}
 

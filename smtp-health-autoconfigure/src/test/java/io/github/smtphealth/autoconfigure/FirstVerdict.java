@@ -24,9 +24,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Asks an auto-configured indicator until its first check has finished. A request waits for the first
- * probe at most 0.8 s after it started, and a cold TLS handshake on a loaded machine can take longer:
- * a test about the verdict itself asks again instead of reading the pending answer.
+ * Asks an auto-configured indicator until its first check has finished. A request waits
+ * for the first probe at most 0.8 s after it started, and a cold TLS handshake on a
+ * loaded machine can take longer: a test about the verdict itself asks again instead of
+ * reading the pending answer.
  */
 public final class FirstVerdict {
 

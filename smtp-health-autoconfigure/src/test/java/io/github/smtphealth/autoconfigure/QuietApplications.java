@@ -21,8 +21,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 
 /**
- * A real {@link SpringApplication}, so that environment post-processors and failure analyzers run
- * (an {@code ApplicationContextRunner} runs neither), without a web server, banner or startup info.
+ * A real {@link SpringApplication}, so that environment post-processors and failure
+ * analyzers run (an {@code ApplicationContextRunner} runs neither), without a web server,
+ * banner or startup info.
  */
 final class QuietApplications {
 

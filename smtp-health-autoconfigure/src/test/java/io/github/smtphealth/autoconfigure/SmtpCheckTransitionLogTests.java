@@ -32,8 +32,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a person sees in the log, whatever {@code show-details} says: the startup line, one WARN when a
- * server goes DOWN, one INFO when it comes back, silence in between, and unknown keys.
+ * What a person sees in the log, whatever {@code show-details} says: the startup line,
+ * one WARN when a server goes DOWN, one INFO when it comes back, silence in between, and
+ * unknown keys.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SmtpCheckTransitionLogTests {
@@ -53,7 +54,8 @@ class SmtpCheckTransitionLogTests {
 				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
 						"smtp.check.helo-name=client.test", "smtp.check.cache-ttl=0")
 				.run((context) -> {
-					// Each refresh is one probe the listeners hear of, as a background refresh would be.
+					// Each refresh is one probe the listeners hear of, as a background
+					// refresh would be.
 					SmtpCheck check = context.getBean(SmtpChecks.class).checks().get("default");
 					assertThat(check.refresh().verdict().status()).isEqualTo(CheckStatus.UP);
 					assertThat(output).doesNotContain("is DOWN");
@@ -78,8 +80,8 @@ class SmtpCheckTransitionLogTests {
 			.withPropertyValues("spring.mail.host=smtp.example.com", "spring.mail.port=587",
 					"spring.mail.properties.mail.smtp.starttls.enable=true")
 			.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(output).contains("SMTP health check 'default': smtp.example.com:587, starttls, settings from "
-				+ "spring.mail.*");
+		assertThat(output)
+			.contains("SMTP health check 'default': smtp.example.com:587, starttls, settings from " + "spring.mail.*");
 	}
 
 	@Test

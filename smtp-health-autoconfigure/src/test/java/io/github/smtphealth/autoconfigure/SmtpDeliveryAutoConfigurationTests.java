@@ -43,7 +43,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SmtpDeliveryAutoConfiguration}, against GreenMail for the checks that run.
+ * Tests for {@link SmtpDeliveryAutoConfiguration}, against GreenMail for the checks that
+ * run.
  */
 class SmtpDeliveryAutoConfigurationTests {
 
@@ -105,7 +106,10 @@ class SmtpDeliveryAutoConfigurationTests {
 			.run((context) -> {
 				onlyCheck(context.getBean(DeliveryChecks.class)).run();
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(registry.get("smtp.delivery").tag("server", "default").tag("outcome", "success").timer()
+				assertThat(registry.get("smtp.delivery")
+					.tag("server", "default")
+					.tag("outcome", "success")
+					.timer()
 					.count()).isOne();
 				assertThat(registry.get("smtp.delivery.up").tag("server", "default").gauge().value()).isEqualTo(1.0);
 			});
@@ -133,9 +137,9 @@ class SmtpDeliveryAutoConfigurationTests {
 	@Test
 	void runWhenNamedServerEnablesDeliveryWithoutItsOwnRecipientShouldFailNamingTheProperty() {
 		this.contextRunner.withPropertyValues(this.greenMail.named("first"))
-			.withPropertyValues("smtp.check.delivery.to=top@localhost",
-					"smtp.check.servers.first.delivery.to=")
-			.run((context) -> assertFailedNaming(context, "smtp.check.servers.first.delivery.to", "A recipient is required"));
+			.withPropertyValues("smtp.check.delivery.to=top@localhost", "smtp.check.servers.first.delivery.to=")
+			.run((context) -> assertFailedNaming(context, "smtp.check.servers.first.delivery.to",
+					"A recipient is required"));
 	}
 
 	@Test
@@ -193,7 +197,11 @@ class SmtpDeliveryAutoConfigurationTests {
 	}
 
 	private static void assertFailedNaming(AssertableApplicationContext context, String property, String reason) {
-		assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining(property).hasMessageContaining(reason);
+		assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining(property)
+			.hasMessageContaining(reason);
 	}
 
 	private static DeliveryCheck onlyCheck(DeliveryChecks checks) {

@@ -123,14 +123,15 @@ class SmtpHealthContributorAutoConfigurationTests {
 
 	@Test
 	void runShouldMapEveryPropertyToTheCheck() {
-		this.contextRunner.withPropertyValues("smtp.check.host=mail.example.com", "smtp.check.port=587",
-				"smtp.check.security=starttls", "smtp.check.helo-name=probe.example.com", "smtp.check.lmtp=true",
-				"smtp.check.auth.username=probe", "smtp.check.auth.password=" + PASSWORD,
-				"smtp.check.auth.mechanism=cram-md5", "smtp.check.auth.allow-plaintext=true",
-				"smtp.check.mail-from=probe@example.com", "smtp.check.rcpt-to=postmaster@example.com",
-				"smtp.check.timeout=7s", "smtp.check.connect-timeout=2s", "smtp.check.ip-family=ipv4",
-				"smtp.check.tls.verify-hostname=false", "smtp.check.refresh=background", "smtp.check.interval=1m",
-				"smtp.check.warning=1s", "smtp.check.critical=3s")
+		this.contextRunner
+			.withPropertyValues("smtp.check.host=mail.example.com", "smtp.check.port=587",
+					"smtp.check.security=starttls", "smtp.check.helo-name=probe.example.com", "smtp.check.lmtp=true",
+					"smtp.check.auth.username=probe", "smtp.check.auth.password=" + PASSWORD,
+					"smtp.check.auth.mechanism=cram-md5", "smtp.check.auth.allow-plaintext=true",
+					"smtp.check.mail-from=probe@example.com", "smtp.check.rcpt-to=postmaster@example.com",
+					"smtp.check.timeout=7s", "smtp.check.connect-timeout=2s", "smtp.check.ip-family=ipv4",
+					"smtp.check.tls.verify-hostname=false", "smtp.check.refresh=background", "smtp.check.interval=1m",
+					"smtp.check.warning=1s", "smtp.check.critical=3s")
 			.run((context) -> {
 				SmtpCheck check = check(context, "default");
 				assertThat(check.refreshMode()).isEqualTo(RefreshMode.BACKGROUND);
@@ -335,8 +336,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("smtp.check.host=mail.example.com", "smtp.check.servers.relay.host=relay.example.com")
 			.run((context) -> {
-				SmtpHealthContributor composite = context.getBean("smtpHealthContributor",
-						SmtpHealthContributor.class);
+				SmtpHealthContributor composite = context.getBean("smtpHealthContributor", SmtpHealthContributor.class);
 				assertThat(composite.getContributor("default")).isInstanceOf(SmtpHealthIndicator.class);
 				assertThat(composite.getContributor("relay")).isInstanceOf(SmtpHealthIndicator.class);
 				assertThat(context.getBean(SmtpChecks.class).checks()).containsOnlyKeys("default", "relay");
@@ -346,11 +346,12 @@ class SmtpHealthContributorAutoConfigurationTests {
 
 	@Test
 	void runWithNamedServersShouldInheritUnsetTopLevelProperties() {
-		this.contextRunner.withPropertyValues("smtp.check.timeout=3s", "smtp.check.security=starttls",
-				"smtp.check.helo-name=probe.example.com", "smtp.check.refresh=background",
-				"smtp.check.servers.relay.host=relay.example.com", "smtp.check.servers.backup.host=backup.example.com",
-				"smtp.check.servers.backup.timeout=2s", "smtp.check.servers.backup.security=smtps",
-				"smtp.check.servers.backup.refresh=on-demand")
+		this.contextRunner
+			.withPropertyValues("smtp.check.timeout=3s", "smtp.check.security=starttls",
+					"smtp.check.helo-name=probe.example.com", "smtp.check.refresh=background",
+					"smtp.check.servers.relay.host=relay.example.com",
+					"smtp.check.servers.backup.host=backup.example.com", "smtp.check.servers.backup.timeout=2s",
+					"smtp.check.servers.backup.security=smtps", "smtp.check.servers.backup.refresh=on-demand")
 			.run((context) -> {
 				SmtpCheck relay = check(context, "relay");
 				assertThat(relay.probe().settings().timeout()).isEqualTo(Duration.ofSeconds(3));
@@ -370,10 +371,8 @@ class SmtpHealthContributorAutoConfigurationTests {
 	void healthOfNamedServerShouldInheritTheTopLevelWarning() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer
 			.start((script) -> script.delay(Duration.ofMillis(300)).happyPath())) {
-			this.contextRunner
-				.withPropertyValues("smtp.check.warning=100ms", "smtp.check.helo-name=client.test",
-						"smtp.check.servers.slow.host=" + server.host(),
-						"smtp.check.servers.slow.port=" + server.port())
+			this.contextRunner.withPropertyValues("smtp.check.warning=100ms", "smtp.check.helo-name=client.test",
+					"smtp.check.servers.slow.host=" + server.host(), "smtp.check.servers.slow.port=" + server.port())
 				.run((context) -> {
 					SmtpHealthContributor composite = context.getBean("smtpHealthContributor",
 							SmtpHealthContributor.class);
@@ -465,8 +464,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 			LeakCheck before = LeakCheck.snapshot();
 			this.contextRunner
 				.withPropertyValues("smtp.check.host=" + server.host(), "smtp.check.port=" + server.port(),
-						"smtp.check.helo-name=client.test", "smtp.check.refresh=background",
-						"smtp.check.interval=1s")
+						"smtp.check.helo-name=client.test", "smtp.check.refresh=background", "smtp.check.interval=1s")
 				.run((context) -> {
 					HealthIndicator indicator = context.getBean("smtpHealthContributor", HealthIndicator.class);
 					assertThat(server.connectionCount()).isZero();
@@ -491,8 +489,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 					assertThat(checks.isRunning()).isTrue();
 					assertThat(server.connectionCount()).isZero();
 					ApplicationReady.publish(context);
-					await().atMost(Duration.ofSeconds(5))
-						.until(() -> checks.checks().get("default").latest() != null);
+					await().atMost(Duration.ofSeconds(5)).until(() -> checks.checks().get("default").latest() != null);
 					assertThat(server.connectionCount()).isOne();
 					context.close();
 					assertThat(checks.isRunning()).isFalse();
@@ -533,8 +530,7 @@ class SmtpHealthContributorAutoConfigurationTests {
 					Health health = context.getBean("smtpHealthContributor", HealthIndicator.class).health();
 					assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 					assertThat(health.getDetails()).containsEntry("refreshing", true).doesNotContainKey("ageMs");
-					assertThat((String) health.getDetails().get("reason"))
-						.contains("the first check is still running");
+					assertThat((String) health.getDetails().get("reason")).contains("the first check is still running");
 				});
 		}
 	}
@@ -580,12 +576,12 @@ class SmtpHealthContributorAutoConfigurationTests {
 
 	@Test
 	void startupFailureReportShouldNameThePropertyAndNeverThePassword(CapturedOutput output) {
+		assertThatException().isThrownBy(
+				() -> application().run("--smtp.check.host=mail.example.com", "--smtp.check.auth.username=probe",
+						"--smtp.check.auth.password=" + PASSWORD, "--smtp.check.timeout=0s"));
 		assertThatException().isThrownBy(() -> application().run("--smtp.check.host=mail.example.com",
-				"--smtp.check.auth.username=probe", "--smtp.check.auth.password=" + PASSWORD,
-				"--smtp.check.timeout=0s"));
-		assertThatException().isThrownBy(() -> application().run("--smtp.check.host=mail.example.com",
-				"--smtp.check.auth.username=probe", "--smtp.check.auth.password=" + PASSWORD,
-				"--smtp.check.warning=5s", "--smtp.check.critical=2s"));
+				"--smtp.check.auth.username=probe", "--smtp.check.auth.password=" + PASSWORD, "--smtp.check.warning=5s",
+				"--smtp.check.critical=2s"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("smtp.check.timeout")
 			.contains("smtp.check.warning")
@@ -693,8 +689,9 @@ class SmtpHealthContributorAutoConfigurationTests {
 	}
 
 	/**
-	 * Return the message of the failure and of each cause, and the name of the property a bind
-	 * failure was binding (which Boot's failure analysis prints as {@code Property:}).
+	 * Return the message of the failure and of each cause, and the name of the property a
+	 * bind failure was binding (which Boot's failure analysis prints as
+	 * {@code Property:}).
 	 */
 	private static List<String> namedProperties(Throwable failure) {
 		List<String> names = new ArrayList<>();

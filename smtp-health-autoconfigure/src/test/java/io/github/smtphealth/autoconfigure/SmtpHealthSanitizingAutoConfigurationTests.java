@@ -41,11 +41,12 @@ class SmtpHealthSanitizingAutoConfigurationTests {
 			assertThat(new String[] { "smtp.check.auth.password", "smtp.check.auth.token",
 					"smtp.check.servers.relay.auth.password", "smtp.check.servers[relay].auth.token",
 					"smtp.check.servers.my-relay.auth.password", "SMTP_CHECK_AUTH_PASSWORD",
-					"SMTP_CHECK_SERVERS_RELAY_AUTH_TOKEN", "smtp.check.Auth.Password", "smtp.check.delivery.imap.password",
-					"smtp.check.servers[relay].delivery.imap.password", "SMTP_CHECK_DELIVERY_IMAP_PASSWORD" })
-				.allSatisfy((key) -> assertThat(function.apply(new SanitizableData(null, key, "secret")).getValue())
-					.as(key)
-					.isEqualTo(SanitizableData.SANITIZED_VALUE));
+					"SMTP_CHECK_SERVERS_RELAY_AUTH_TOKEN", "smtp.check.Auth.Password",
+					"smtp.check.delivery.imap.password", "smtp.check.servers[relay].delivery.imap.password",
+					"SMTP_CHECK_DELIVERY_IMAP_PASSWORD" })
+				.allSatisfy(
+						(key) -> assertThat(function.apply(new SanitizableData(null, key, "secret")).getValue()).as(key)
+							.isEqualTo(SanitizableData.SANITIZED_VALUE));
 		});
 	}
 
@@ -56,9 +57,9 @@ class SmtpHealthSanitizingAutoConfigurationTests {
 			assertThat(new String[] { "smtp.check.auth.username", "smtp.check.host", "smtp.check.auth.mechanism",
 					"smtp.check.servers.relay.host", "other.auth.password", "smtp.check.auth.password-file",
 					"smtp.check.delivery.imap.username", "smtp.check.delivery.imap.host" })
-				.allSatisfy((key) -> assertThat(function.apply(new SanitizableData(null, key, "value")).getValue())
-					.as(key)
-					.isEqualTo("value"));
+				.allSatisfy(
+						(key) -> assertThat(function.apply(new SanitizableData(null, key, "value")).getValue()).as(key)
+							.isEqualTo("value"));
 		});
 	}
 

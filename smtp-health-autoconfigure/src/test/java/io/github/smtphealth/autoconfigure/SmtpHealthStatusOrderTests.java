@@ -49,8 +49,9 @@ import org.springframework.core.env.StandardEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SmtpHealthStatusOrderEnvironmentPostProcessor}: with its default status order, a
- * DEGRADED SMTP server makes the aggregate {@code /actuator/health} DEGRADED, which maps to HTTP 200.
+ * Tests for {@link SmtpHealthStatusOrderEnvironmentPostProcessor}: with its default
+ * status order, a DEGRADED SMTP server makes the aggregate {@code /actuator/health}
+ * DEGRADED, which maps to HTTP 200.
  */
 class SmtpHealthStatusOrderTests {
 
@@ -82,8 +83,9 @@ class SmtpHealthStatusOrderTests {
 			try (ConfigurableApplicationContext context = application.run(arguments(server))) {
 				HealthDescriptor health = context.getBean(HealthEndpoint.class).health();
 				assertThat(health.getStatus()).isEqualTo(SmtpHealthStatus.DEGRADED);
-				assertThat(((CompositeHealthDescriptor) health).getComponents()).hasEntrySatisfying("smtp",
-						(smtp) -> assertThat(smtp.getStatus()).isEqualTo(SmtpHealthStatus.DEGRADED))
+				assertThat(((CompositeHealthDescriptor) health).getComponents())
+					.hasEntrySatisfying("smtp",
+							(smtp) -> assertThat(smtp.getStatus()).isEqualTo(SmtpHealthStatus.DEGRADED))
 					.hasEntrySatisfying("other", (other) -> assertThat(other.getStatus()).isEqualTo(Status.UP));
 				HttpCodeStatusMapper mapper = context.getBean(HttpCodeStatusMapper.class);
 				assertThat(mapper.getStatusCode(health.getStatus())).isEqualTo(200);
@@ -155,7 +157,8 @@ class SmtpHealthStatusOrderTests {
 		SpringApplication application = application();
 		try (ConfigurableApplicationContext context = application.run("--smtp.check.host=mail.example.com",
 				"--management.health.smtp.enabled=false")) {
-			assertThat(context.getEnvironment().getPropertySources()
+			assertThat(context.getEnvironment()
+				.getPropertySources()
 				.contains(SmtpHealthStatusOrderEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
 			assertThat(context.getEnvironment().getProperty(ORDER)).isNull();
 			assertThat(context.getBeanNamesForType(SmtpChecks.class)).isEmpty();

@@ -34,8 +34,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SmtpServerResolver} and {@link SmtpServerValidator}, through the auto-configuration:
- * what a named server inherits, what {@code configprops} shows, and which property an error names.
+ * Tests for {@link SmtpServerResolver} and {@link SmtpServerValidator}, through the
+ * auto-configuration: what a named server inherits, what {@code configprops} shows, and
+ * which property an error names.
  */
 class SmtpServerResolverTests {
 
@@ -73,7 +74,8 @@ class SmtpServerResolverTests {
 				assertThat(relay.credentials()).isNull();
 				assertThat(relay.mailFrom()).isEmpty();
 				assertThat(relay.rcptTo()).isNull();
-				assertThat(relay.security()).as("behaviour is inherited").isEqualTo(settings(context, "default").security());
+				assertThat(relay.security()).as("behaviour is inherited")
+					.isEqualTo(settings(context, "default").security());
 			});
 	}
 
@@ -134,9 +136,9 @@ class SmtpServerResolverTests {
 	@Test
 	void runWithBareNumbersShouldReadThemAsSeconds() {
 		this.contextRunner
-			.withPropertyValues("smtp.check.host=mail.example.com", "smtp.check.interval=30",
-					"smtp.check.timeout=8", "smtp.check.cache-ttl=0", "smtp.check.warning=2",
-					"smtp.check.servers.relay.host=relay.example.com", "smtp.check.servers.relay.timeout=4")
+			.withPropertyValues("smtp.check.host=mail.example.com", "smtp.check.interval=30", "smtp.check.timeout=8",
+					"smtp.check.cache-ttl=0", "smtp.check.warning=2", "smtp.check.servers.relay.host=relay.example.com",
+					"smtp.check.servers.relay.timeout=4")
 			.run((context) -> {
 				SmtpChecks checks = context.getBean(SmtpChecks.class);
 				assertThat(checks.checks().get("default").interval()).isEqualTo(Duration.ofSeconds(30));

@@ -51,8 +51,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * The zero-configuration check against what the application itself does: Boot's
- * {@code JavaMailSenderImpl} (Angus Mail) and its {@code mail} indicator, configured by the same
- * {@code spring.mail.*} properties, against the same scripted server.
+ * {@code JavaMailSenderImpl} (Angus Mail) and its {@code mail} indicator, configured by
+ * the same {@code spring.mail.*} properties, against the same scripted server.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SpringMailAgreementTests {
@@ -114,7 +114,8 @@ class SpringMailAgreementTests {
 
 	@Test
 	void runShouldMapEveryJavaMailPropertyThatChangesTheDialogueOrTheTlsDecision() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SmtpHealthContributorAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SmtpHealthContributorAutoConfiguration.class))
 			.withPropertyValues("spring.mail.host=smtp.example.com", "spring.mail.username=app",
 					"spring.mail.password=secret", "spring.mail.properties.mail.smtp.starttls.required=true",
 					"spring.mail.properties.mail.smtp.ssl.checkserveridentity=false",
@@ -137,7 +138,8 @@ class SpringMailAgreementTests {
 
 	@Test
 	void runWithSmtpsProtocolShouldReadTheSmtpsProperties() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SmtpHealthContributorAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SmtpHealthContributorAutoConfiguration.class))
 			.withPropertyValues("spring.mail.host=smtp.example.com", "spring.mail.protocol=smtps",
 					"spring.mail.properties.mail.smtps.ssl.trust=*",
 					"spring.mail.properties.mail.smtp.localhost=ignored.test")

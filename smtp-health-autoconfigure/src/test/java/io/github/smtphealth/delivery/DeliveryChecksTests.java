@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link DeliveryCheck} (the verdict by the thresholds) and {@link DeliveryChecks} (the
- * schedule and its threads), against GreenMail.
+ * Tests for {@link DeliveryCheck} (the verdict by the thresholds) and
+ * {@link DeliveryChecks} (the schedule and its threads), against GreenMail.
  */
 class DeliveryChecksTests {
 
@@ -68,7 +68,8 @@ class DeliveryChecksTests {
 			assertThat(checks.isRunning()).isTrue();
 			assertThat(check.latest()).isNull();
 			checks.startProbing();
-			// Generous bound for a loaded machine; a GreenMail round trip takes milliseconds.
+			// Generous bound for a loaded machine; a GreenMail round trip takes
+			// milliseconds.
 			await().atMost(Duration.ofSeconds(30)).until(() -> check.latest() != null);
 			assertThat(check.latest().verdict().status()).isEqualTo(CheckStatus.UP);
 		}
@@ -77,7 +78,9 @@ class DeliveryChecksTests {
 		}
 		assertThat(checks.isRunning()).isFalse();
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> Thread.getAllStackTraces().keySet().stream()
+			.until(() -> Thread.getAllStackTraces()
+				.keySet()
+				.stream()
 				.noneMatch((thread) -> thread.getName().startsWith(THREAD_PREFIX)));
 		assertThat(this.outcomes).hasSize(1);
 	}

@@ -32,8 +32,9 @@ import static io.github.smtphealth.delivery.GreenMailMailbox.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DeliveryProbe} against GreenMail (SMTP and IMAP in this JVM): a round trip and its
- * clean-up, and each failure phase with a readable error that never shows the IMAP password.
+ * Tests for {@link DeliveryProbe} against GreenMail (SMTP and IMAP in this JVM): a round
+ * trip and its clean-up, and each failure phase with a readable error that never shows
+ * the IMAP password.
  */
 class DeliveryProbeTests {
 
@@ -65,22 +66,24 @@ class DeliveryProbeTests {
 				probeHeaders("22222222-2222-2222-2222-222222222222", "other-app/default"), anHourAgo);
 		this.mailbox.deliver("longer origin", probeHeaders("33333333-3333-3333-3333-333333333333", ORIGIN + "-2"),
 				anHourAgo);
-		this.mailbox.deliver("recent probe of a replica",
-				probeHeaders("44444444-4444-4444-4444-444444444444", ORIGIN), Instant.now());
+		this.mailbox.deliver("recent probe of a replica", probeHeaders("44444444-4444-4444-4444-444444444444", ORIGIN),
+				Instant.now());
 		DeliveryResult result = this.mailbox.probe().run();
 		assertThat(result.isSuccess()).as("%s", result).isTrue();
-		assertThat(this.mailbox.subjects()).containsExactlyInAnyOrder("unrelated", "other application",
-				"longer origin", "recent probe of a replica");
+		assertThat(this.mailbox.subjects()).containsExactlyInAnyOrder("unrelated", "other application", "longer origin",
+				"recent probe of a replica");
 	}
 
 	@Test
 	void deliveryWithWrongImapPasswordShouldFailInImapLoginWithoutSendingOrShowingThePassword() {
 		String wrong = "wrong-Imap-Pass-99";
-		DeliveryProbe probe = this.mailbox.probe(this.mailbox.settings(ADDRESS, Duration.ofSeconds(10),
-				this.mailbox.imap(wrong)), this.mailbox.smtpPort());
+		DeliveryProbe probe = this.mailbox.probe(
+				this.mailbox.settings(ADDRESS, Duration.ofSeconds(10), this.mailbox.imap(wrong)),
+				this.mailbox.smtpPort());
 		DeliveryResult result = probe.run();
 		assertThat(result.failedPhase()).isEqualTo(DeliveryPhase.IMAP_LOGIN);
-		assertThat(result.error()).startsWith("IMAP login as 'probes' failed").doesNotContain(wrong)
+		assertThat(result.error()).startsWith("IMAP login as 'probes' failed")
+			.doesNotContain(wrong)
 			.doesNotContain(PASSWORD);
 		assertThat(result.sentAt()).isNull();
 		assertThat(this.mailbox.subjects()).isEmpty();

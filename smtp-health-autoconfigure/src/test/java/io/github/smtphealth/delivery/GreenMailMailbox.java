@@ -37,9 +37,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A GreenMail server (SMTP and IMAP, both plain, ports chosen by the OS) with one probe mailbox, and
- * the settings of a delivery check that sends to it and reads it back, as engine settings or as
- * {@code smtp.check.*} properties.
+ * A GreenMail server (SMTP and IMAP, both plain, ports chosen by the OS) with one probe
+ * mailbox, and the settings of a delivery check that sends to it and reads it back, as
+ * engine settings or as {@code smtp.check.*} properties.
  */
 public final class GreenMailMailbox implements AutoCloseable {
 
@@ -124,7 +124,8 @@ public final class GreenMailMailbox implements AutoCloseable {
 	}
 
 	/**
-	 * Return the properties of a top-level server with the delivery check on this mailbox.
+	 * Return the properties of a top-level server with the delivery check on this
+	 * mailbox.
 	 * @return the properties
 	 */
 	public String[] topLevel() {

@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link SmtpHealthContributor}, the composite of named servers: listing it probes nothing,
- * asking its members serves their verdicts and refreshes the stale ones concurrently.
+ * Tests for {@link SmtpHealthContributor}, the composite of named servers: listing it
+ * probes nothing, asking its members serves their verdicts and refreshes the stale ones
+ * concurrently.
  */
 class SmtpHealthContributorTests {
 
@@ -82,10 +83,11 @@ class SmtpHealthContributorTests {
 			long start = System.nanoTime();
 			Map<String, Health> stale = health(contributor);
 			Duration answered = Duration.ofNanos(System.nanoTime() - start);
-			assertThat(stale.values()).allSatisfy((health) -> assertThat(health.getDetails())
-				.containsEntry("cached", true)
-				.containsEntry("refreshing", true));
-			// Generous: each member answers from memory while its refresh waits 600 ms for a greeting.
+			assertThat(stale.values())
+				.allSatisfy((health) -> assertThat(health.getDetails()).containsEntry("cached", true)
+					.containsEntry("refreshing", true));
+			// Generous: each member answers from memory while its refresh waits 600 ms
+			// for a greeting.
 			assertThat(answered).isLessThan(GREETING_DELAY.dividedBy(2));
 			await().atMost(GREETING_DELAY.multipliedBy(2))
 				.until(() -> servers.stream().allMatch((server) -> server.connectionCount() == 2));
@@ -165,8 +167,8 @@ class SmtpHealthContributorTests {
 			.heloName("client.test")
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		return new SmtpCheck(name, new SmtpProbe(settings), CheckPolicy.DEFAULT, cacheTtl,
-				RefreshMode.ON_DEMAND, Duration.ofSeconds(30), (outcome) -> {
+		return new SmtpCheck(name, new SmtpProbe(settings), CheckPolicy.DEFAULT, cacheTtl, RefreshMode.ON_DEMAND,
+				Duration.ofSeconds(30), (outcome) -> {
 				}, Clock.systemUTC());
 	}
 

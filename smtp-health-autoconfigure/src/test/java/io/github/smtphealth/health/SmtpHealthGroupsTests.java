@@ -33,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Only the smtp contributor probes: a real application with two named servers and no cache at all
- * (cache TTL 0, so every verdict is stale) and liveness and readiness groups of everything but smtp
- * answers 20 liveness and 20 readiness evaluations (through Boot's {@code HealthEndpoint}) without
- * opening a single SMTP connection, although Boot lists every composite while evaluating a group; one
- * evaluation of {@code smtp} then refreshes both.
+ * Only the smtp contributor probes: a real application with two named servers and no
+ * cache at all (cache TTL 0, so every verdict is stale) and liveness and readiness groups
+ * of everything but smtp answers 20 liveness and 20 readiness evaluations (through Boot's
+ * {@code HealthEndpoint}) without opening a single SMTP connection, although Boot lists
+ * every composite while evaluating a group; one evaluation of {@code smtp} then refreshes
+ * both.
  */
 class SmtpHealthGroupsTests {
 

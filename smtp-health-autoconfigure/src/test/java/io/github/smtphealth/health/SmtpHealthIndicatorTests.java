@@ -56,8 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
- * Tests for {@link SmtpHealthIndicator} against real in-process SMTP servers: the scripted server
- * and SubEthaSMTP.
+ * Tests for {@link SmtpHealthIndicator} against real in-process SMTP servers: the
+ * scripted server and SubEthaSMTP.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SmtpHealthIndicatorTests {
@@ -88,8 +88,8 @@ class SmtpHealthIndicatorTests {
 			assertThat(details.get("phasesMs")).asInstanceOf(MAP)
 				.containsKeys("dns", "connect", "greeting", "ehlo", "mail", "rset", "quit")
 				.allSatisfy((phase, millis) -> assertThat(millis).isInstanceOf(Number.class));
-			assertThat(Instant.parse((String) details.get("checkedAt")))
-				.isBetween(Instant.now().minusSeconds(60), Instant.now());
+			assertThat(Instant.parse((String) details.get("checkedAt"))).isBetween(Instant.now().minusSeconds(60),
+					Instant.now());
 		}
 	}
 
@@ -156,9 +156,7 @@ class SmtpHealthIndicatorTests {
 			assertThat(health.getDetails().get("tls")).asInstanceOf(MAP)
 				.containsKeys("protocol", "cipherSuite", "subject", "issuer", "notAfter", "daysUntilExpiry",
 						"expiresFirst");
-			assertThat(health.getDetails().get("phasesMs"))
-				.asInstanceOf(MAP)
-				.containsKeys("starttls", "tls");
+			assertThat(health.getDetails().get("phasesMs")).asInstanceOf(MAP).containsKeys("starttls", "tls");
 		}
 		finally {
 			server.stop();
@@ -209,9 +207,8 @@ class SmtpHealthIndicatorTests {
 	@Test
 	void healthWhenMailFromIsRejectedShouldBeDownAtMailPhase() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.greetAndAnswerMail("220 ready", "250 scripted.test",
-					"550 5.7.1 sender rejected")
-			.answerCommands())) {
+			.start((script) -> script.greetAndAnswerMail("220 ready", "250 scripted.test", "550 5.7.1 sender rejected")
+				.answerCommands())) {
 			Health health = indicator(settings(server).build(), NO_THRESHOLDS).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("failedPhase", "mail")
@@ -227,11 +224,10 @@ class SmtpHealthIndicatorTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
 		}
-		Health health = indicator(SmtpProbeSettings.builder("127.0.0.1")
-			.port(port)
-			.heloName("client.test")
-			.timeout(TIMEOUT)
-			.build(), NO_THRESHOLDS).health();
+		Health health = indicator(
+				SmtpProbeSettings.builder("127.0.0.1").port(port).heloName("client.test").timeout(TIMEOUT).build(),
+				NO_THRESHOLDS)
+			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("failedPhase", "connect")
 			.containsEntry("port", port)
@@ -255,8 +251,7 @@ class SmtpHealthIndicatorTests {
 	@Test
 	void healthWhenCertificateExpiresWithinWarningWindowShouldBeDegraded() {
 		TestCertificate certificate = expiringIn(Duration.ofDays(5));
-		Health health = healthOverSmtps(certificate,
-				new CheckPolicy(null, null, Duration.ofDays(14), Duration.ZERO));
+		Health health = healthOverSmtps(certificate, new CheckPolicy(null, null, Duration.ofDays(14), Duration.ZERO));
 		assertThat(health.getStatus()).isEqualTo(SmtpHealthStatus.DEGRADED);
 		assertThat(health.getDetails()).containsEntry("security", "smtps").doesNotContainKey("error");
 		assertThat((String) health.getDetails().get("reason")).contains("certificate expires in 4 days")
@@ -337,8 +332,8 @@ class SmtpHealthIndicatorTests {
 	@Test
 	void healthWithStartTlsShouldReportLowercaseSecurityAndTls() {
 		TestCertificate certificate = expiringIn(Duration.ofDays(60));
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.greetAndStartTls(certificate.serverSslContext())
-			.answerCommands("PIPELINING"))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.greetAndStartTls(certificate.serverSslContext()).answerCommands("PIPELINING"))) {
 			Health health = indicator(settings(server).security(Security.STARTTLS)
 				.tls(TlsSettings.trusting(certificate.trustManagers()))
 				.build(), CheckPolicy.DEFAULT).health();
@@ -381,8 +376,7 @@ class SmtpHealthIndicatorTests {
 
 	@Test
 	void healthWhenAuthIsRejectedShouldNeverShowThePassword() {
-		String plain = Base64.getEncoder()
-			.encodeToString(("\0user\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		String plain = Base64.getEncoder().encodeToString(("\0user\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 		Consumer<SmtpScript> script = (steps) -> steps.send("220 ready " + PASSWORD)
 			.expect("EHLO")
 			.send("250-scripted.test " + PASSWORD, "250 AUTH PLAIN LOGIN")
@@ -450,10 +444,7 @@ class SmtpHealthIndicatorTests {
 	}
 
 	private static SmtpCheck backgroundCheck() {
-		SmtpProbeSettings settings = SmtpProbeSettings.builder("127.0.0.1")
-			.port(25)
-			.heloName("client.test")
-			.build();
+		SmtpProbeSettings settings = SmtpProbeSettings.builder("127.0.0.1").port(25).heloName("client.test").build();
 		return new SmtpCheck("default", new SmtpProbe(settings), CheckPolicy.DEFAULT, Duration.ofSeconds(10),
 				RefreshMode.BACKGROUND, Duration.ofSeconds(30), (outcome) -> {
 				}, Clock.systemUTC());
@@ -471,7 +462,8 @@ class SmtpHealthIndicatorTests {
 	}
 
 	/**
-	 * The health of a one-shot check over SMTPS of a scripted server that presents the certificate.
+	 * The health of a one-shot check over SMTPS of a scripted server that presents the
+	 * certificate.
 	 */
 	private static Health healthOverSmtps(TestCertificate certificate, CheckPolicy policy) {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer
@@ -490,8 +482,8 @@ class SmtpHealthIndicatorTests {
 	}
 
 	/**
-	 * A DOWN that a threshold gave: the probe itself finished, so the measured step is there and no
-	 * error or failed phase is.
+	 * A DOWN that a threshold gave: the probe itself finished, so the measured step is
+	 * there and no error or failed phase is.
 	 */
 	private static void assertDownByThreshold(Health health, String reason, String measuredKey) {
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);

@@ -31,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Background refresh through two outages: the SMTP server first hangs (stops accepting, drops its
- * connections) and recovers, then dies (stops listening) and comes back on the same port. The health
- * indicator, which only ever serves the last background result, follows each change within one
- * interval, plus the time of the probe that was running when it happened, plus a margin.
+ * Background refresh through two outages: the SMTP server first hangs (stops accepting,
+ * drops its connections) and recovers, then dies (stops listening) and comes back on the
+ * same port. The health indicator, which only ever serves the last background result,
+ * follows each change within one interval, plus the time of the probe that was running
+ * when it happened, plus a margin.
  */
 class BackgroundRefreshTests {
 

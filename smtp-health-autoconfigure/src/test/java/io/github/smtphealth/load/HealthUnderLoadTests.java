@@ -49,21 +49,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #14's scenario, measured: a real web application whose SMTP server accepts connections and
- * never says a word (timeout 3 s, cache TTL 2 s, on demand). As soon as the application answers,
- * {@value #CLIENTS} clients ask {@code /actuator/health} back to back for
- * {@code smtphealth.load.duration} (10 s unless set) while one more asks {@code /actuator/info} every
- * 50 ms. The first probe starts when the application is ready and hangs for the whole timeout; every
- * later one too. A health request therefore never waits for a probe once a verdict exists, and before
- * that waits at most 0.8 s after the first probe started.
+ * Issue #14's scenario, measured: a real web application whose SMTP server accepts
+ * connections and never says a word (timeout 3 s, cache TTL 2 s, on demand). As soon as
+ * the application answers, {@value #CLIENTS} clients ask {@code /actuator/health} back to
+ * back for {@code smtphealth.load.duration} (10 s unless set) while one more asks
+ * {@code /actuator/info} every 50 ms. The first probe starts when the application is
+ * ready and hangs for the whole timeout; every later one too. A health request therefore
+ * never waits for a probe once a verdict exists, and before that waits at most 0.8 s
+ * after the first probe started.
  * <p>
- * The issue's targets are: no health request slower than 1.5 s; after the first verdict, health p99 at
- * most 0.5 s; {@code /actuator/info} never slower than 0.5 s, first probe included. The figures show
- * each against its target; twice the target is asserted ({@link #MIN_SLACK}), or the load average per
- * processor times the target on a busier machine, since 200 client threads, 200 Tomcat workers and
- * the server share the CPUs with whatever else runs. Asserted exactly: at most
- * one SMTP connection per cache TTL (duration / TTL + 1), and afterwards no thread of the health check
- * but its parked watchdog, no SMTP server connection thread and no socket of a probe.
+ * The issue's targets are: no health request slower than 1.5 s; after the first verdict,
+ * health p99 at most 0.5 s; {@code /actuator/info} never slower than 0.5 s, first probe
+ * included. The figures show each against its target; twice the target is asserted
+ * ({@link #MIN_SLACK}), or the load average per processor times the target on a busier
+ * machine, since 200 client threads, 200 Tomcat workers and the server share the CPUs
+ * with whatever else runs. Asserted exactly: at most one SMTP connection per cache TTL
+ * (duration / TTL + 1), and afterwards no thread of the health check but its parked
+ * watchdog, no SMTP server connection thread and no socket of a probe.
  */
 class HealthUnderLoadTests {
 
@@ -80,11 +82,12 @@ class HealthUnderLoadTests {
 	private static final Duration INFO_MAX = Duration.ofMillis(500);
 
 	/**
-	 * What is asserted: twice the issue's targets, because 200 back-to-back clients on 2 cores queue for
-	 * the CPU (by Little's law a request takes about 200 / throughput even when nothing waits for SMTP),
-	 * and more on a machine whose load average is above its processor count: the factor is then the load
-	 * per processor, rounded up. On a quiet machine that is still far below what waiting for a probe cost
-	 * (health p99 4.3 s, info 3.1 s before issue #14).
+	 * What is asserted: twice the issue's targets, because 200 back-to-back clients on 2
+	 * cores queue for the CPU (by Little's law a request takes about 200 / throughput
+	 * even when nothing waits for SMTP), and more on a machine whose load average is
+	 * above its processor count: the factor is then the load per processor, rounded up.
+	 * On a quiet machine that is still far below what waiting for a probe cost (health
+	 * p99 4.3 s, info 3.1 s before issue #14).
 	 */
 	private static final int MIN_SLACK = 2;
 
@@ -96,8 +99,9 @@ class HealthUnderLoadTests {
 		.detectAndParse(System.getProperty("smtphealth.load.duration", "10s"));
 
 	/**
-	 * Tomcat's listen backlog (100 by default) would drop some of 200 simultaneous connects, and the
-	 * kernel's SYN retries (1 s, then 3 s) would be measured as health time.
+	 * Tomcat's listen backlog (100 by default) would drop some of 200 simultaneous
+	 * connects, and the kernel's SYN retries (1 s, then 3 s) would be measured as health
+	 * time.
 	 */
 	private static final int ACCEPT_BACKLOG = 1000;
 
@@ -113,16 +117,15 @@ class HealthUnderLoadTests {
 	}
 
 	/**
-	 * The application is started here rather than by the test framework, so that the load starts the
-	 * moment {@code SpringApplication.run} returns: just after the application became ready and its first
-	 * probe started.
+	 * The application is started here rather than by the test framework, so that the load
+	 * starts the moment {@code SpringApplication.run} returns: just after the application
+	 * became ready and its first probe started.
 	 */
 	@Test
-	void healthUnderLoadWhenServerNeverSpeaksShouldNeverWaitForAProbeAndOtherEndpointsShouldAnswer()
-			throws Exception {
+	void healthUnderLoadWhenServerNeverSpeaksShouldNeverWaitForAProbeAndOtherEndpointsShouldAnswer() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LoadTestApplication.class)
-			.properties("server.port=0", "server.tomcat.accept-count=" + ACCEPT_BACKLOG, "smtp.check.host=127.0.0.1", "smtp.check.port=" + smtpServer.port(),
-					"smtp.check.timeout=" + TIMEOUT.toSeconds() + "s",
+			.properties("server.port=0", "server.tomcat.accept-count=" + ACCEPT_BACKLOG, "smtp.check.host=127.0.0.1",
+					"smtp.check.port=" + smtpServer.port(), "smtp.check.timeout=" + TIMEOUT.toSeconds() + "s",
 					"smtp.check.cache-ttl=" + CACHE_TTL.toSeconds() + "s",
 					"management.endpoints.web.exposure.include=health,info", "spring.main.banner-mode=off")
 			.run()) {
@@ -188,7 +191,8 @@ class HealthUnderLoadTests {
 				.put("Duration", DURATION.toSeconds() + " s")
 				.put("Concurrent health clients", CLIENTS)
 				.put("First verdict after the load started",
-						(firstVerdictAt == Long.MAX_VALUE) ? "none" : Timings.millis(Duration.ofNanos(firstVerdictAt - start)))
+						(firstVerdictAt == Long.MAX_VALUE) ? "none"
+								: Timings.millis(Duration.ofNanos(firstVerdictAt - start)))
 				.put("Health requests answered", allHealth.count())
 				.put("Health responses", allHealth.outcomes())
 				.put("Health requests before the first verdict", healthTimings.before().count())
@@ -256,11 +260,10 @@ class HealthUnderLoadTests {
 	}
 
 	/**
-	 * Send requests until the end, with a pause between them, timing each: those sent before the first
-	 * verdict apart from those sent after it.
+	 * Send requests until the end, with a pause between them, timing each: those sent
+	 * before the first verdict apart from those sent after it.
 	 */
-	private Split ask(HttpClient http, HttpRequest request, long endNanos, Duration pause)
-			throws InterruptedException {
+	private Split ask(HttpClient http, HttpRequest request, long endNanos, Duration pause) throws InterruptedException {
 		Split split = new Split(new Timings(), new Timings());
 		while (System.nanoTime() - endNanos < 0) {
 			long start = System.nanoTime();
@@ -291,8 +294,8 @@ class HealthUnderLoadTests {
 	}
 
 	/**
-	 * Wait for the health check's threads (but the watchdog, which parks when nothing is watched) and the
-	 * SMTP server's connection threads to end.
+	 * Wait for the health check's threads (but the watchdog, which parks when nothing is
+	 * watched) and the SMTP server's connection threads to end.
 	 */
 	private static List<String> awaitOwnThreadsToEnd(Duration within) throws InterruptedException {
 		long deadline = System.nanoTime() + within.toNanos();

@@ -31,9 +31,10 @@ import java.util.stream.Stream;
 import io.github.smtphealth.testsupport.ReliabilityReports;
 
 /**
- * The figures of one load or fault scenario, as a section of {@code target/reliability/load.md}: each
- * scenario writes its section to {@code target/reliability/load/<key>.md} and the page is rebuilt from
- * every section there; with {@code -Dsmtphealth.reliability.publish=true} it is also copied to
+ * The figures of one load or fault scenario, as a section of
+ * {@code target/reliability/load.md}: each scenario writes its section to
+ * {@code target/reliability/load/<key>.md} and the page is rebuilt from every section
+ * there; with {@code -Dsmtphealth.reliability.publish=true} it is also copied to
  * {@code docs/reliability/load.md} at the repository root.
  */
 final class LoadFigures {
@@ -64,20 +65,21 @@ final class LoadFigures {
 	}
 
 	/**
-	 * Write the section and rebuild the page. Call it before asserting, so that a failing run still
-	 * shows its numbers.
+	 * Write the section and rebuild the page. Call it before asserting, so that a failing
+	 * run still shows its numbers.
 	 */
 	void write() {
 		StringBuilder section = new StringBuilder();
 		section.append("## ").append(this.title).append("\n\n").append(this.claim).append("\n\n");
 		section.append("| Figure | Value |\n| --- | ---: |\n");
-		this.figures.forEach((name, value) -> section.append("| ")
-			.append(name)
-			.append(" | ")
-			.append(value)
-			.append(" |\n"));
-		section.append("\nMeasured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on Java ")
-			.append(System.getProperty("java.version")).append(", ").append(Runtime.getRuntime().availableProcessors())
+		this.figures
+			.forEach((name, value) -> section.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+		section.append("\nMeasured ")
+			.append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+			.append(" on Java ")
+			.append(System.getProperty("java.version"))
+			.append(", ")
+			.append(Runtime.getRuntime().availableProcessors())
 			.append(" CPUs.\n");
 		Path sections = ReliabilityReports.reportDirectory().resolve("load");
 		try {

@@ -21,8 +21,9 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /**
- * The smallest web application with actuator and the SMTP health check: whatever auto-configuration
- * the test class path brings, nothing else. {@link #main} runs it in a JVM of its own.
+ * The smallest web application with actuator and the SMTP health check: whatever
+ * auto-configuration the test class path brings, nothing else. {@link #main} runs it in a
+ * JVM of its own.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -39,14 +39,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small, well-behaved SMTP server on the loopback interface that remembers nothing but how many
- * connections it took, so that it can answer thousands of probes without growing. It can fail in two
- * ways and recover: hang ({@link #stopAccepting()}: connections queue up unanswered) and die
- * ({@link #down()}: connecting is refused), then come back on the same port.
+ * A small, well-behaved SMTP server on the loopback interface that remembers nothing but
+ * how many connections it took, so that it can answer thousands of probes without
+ * growing. It can fail in two ways and recover: hang ({@link #stopAccepting()}:
+ * connections queue up unanswered) and die ({@link #down()}: connecting is refused), then
+ * come back on the same port.
  * <p>
- * Why not the shared {@code ScriptedSmtpServer}: that one records every line and starts a thread per
- * connection, which is what a fault test asserts on but grows without bound under a load test, and it
- * can neither stop answering while it listens nor listen again on the same port once closed.
+ * Why not the shared {@code ScriptedSmtpServer}: that one records every line and starts a
+ * thread per connection, which is what a fault test asserts on but grows without bound
+ * under a load test, and it can neither stop answering while it listens nor listen again
+ * on the same port once closed.
  */
 final class LoopbackSmtpServer implements AutoCloseable {
 
@@ -123,8 +125,9 @@ final class LoopbackSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Bind the port used before, or a new one the first time. While the port was free, a client
-	 * socket of any process may have taken it for a while: try again until it is free.
+	 * Bind the port used before, or a new one the first time. While the port was free, a
+	 * client socket of any process may have taken it for a while: try again until it is
+	 * free.
 	 */
 	private ServerSocket bind() {
 		long deadline = System.nanoTime() + REBIND_PATIENCE.toNanos();

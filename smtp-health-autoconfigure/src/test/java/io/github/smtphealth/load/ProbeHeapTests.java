@@ -37,9 +37,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many probes in a row against a fast in-process server leave the heap, after garbage collection,
- * where it was: nothing a probe does is kept. {@code smtphealth.load.probes} sets how many (10,000
- * unless set, fewer on a slow machine).
+ * Many probes in a row against a fast in-process server leave the heap, after garbage
+ * collection, where it was: nothing a probe does is kept. {@code smtphealth.load.probes}
+ * sets how many (10,000 unless set, fewer on a slow machine).
  */
 class ProbeHeapTests {
 
@@ -69,7 +69,8 @@ class ProbeHeapTests {
 				long after = usedHeapAfterGc();
 				new LoadFigures("3-heap-after-probes", "Heap after many probes",
 						"Probes of a fast in-process SMTP server (greeting, EHLO, MAIL FROM, RSET, QUIT), " + THREADS
-								+ " at a time on one set of probe threads (one watchdog) as an application runs them, after " + WARM_UP_PROBES + " warm-up probes. Heap used is read "
+								+ " at a time on one set of probe threads (one watchdog) as an application runs them, after "
+								+ WARM_UP_PROBES + " warm-up probes. Heap used is read "
 								+ "through MemoryMXBean after System.gc(), before and after. Asserted: every probe "
 								+ "succeeds and the heap grows by less than " + MAX_GROWTH_BYTES / 1024 / 1024 + " MB.")
 					.put("Probes", PROBES)

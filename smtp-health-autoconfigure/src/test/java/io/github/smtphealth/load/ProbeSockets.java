@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Counts the open TCP sockets of both ends of the connections to one loopback port, from the kernel's
- * tables ({@code /proc/net/tcp} and {@code tcp6}), so that a test can tell that every probe socket (and
- * the server's end of it) was closed: the whole JVM's descriptor count also moves with the web server's
- * and the HTTP client's pooled connections. Sockets in TIME_WAIT hold no descriptor and are not counted.
+ * Counts the open TCP sockets of both ends of the connections to one loopback port, from
+ * the kernel's tables ({@code /proc/net/tcp} and {@code tcp6}), so that a test can tell
+ * that every probe socket (and the server's end of it) was closed: the whole JVM's
+ * descriptor count also moves with the web server's and the HTTP client's pooled
+ * connections. Sockets in TIME_WAIT hold no descriptor and are not counted.
  */
 final class ProbeSockets {
 

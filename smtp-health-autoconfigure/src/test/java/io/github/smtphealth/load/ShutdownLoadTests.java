@@ -32,11 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SIGTERM while a background probe hangs: the application runs in a JVM of its own (this test's
- * class path, {@link LoadTestApplication}), probes in background mode with a 60 s timeout an SMTP
- * server that accepts and never speaks, and is sent SIGTERM once the probe holds its connection.
- * Asserted: the JVM exits within 4 s, because the context's shutdown abandons the probe (closes its
- * socket) instead of waiting for its timeout, and the server sees the connection closed.
+ * SIGTERM while a background probe hangs: the application runs in a JVM of its own (this
+ * test's class path, {@link LoadTestApplication}), probes in background mode with a 60 s
+ * timeout an SMTP server that accepts and never speaks, and is sent SIGTERM once the
+ * probe holds its connection. Asserted: the JVM exits within 4 s, because the context's
+ * shutdown abandons the probe (closes its socket) instead of waiting for its timeout, and
+ * the server sees the connection closed.
  */
 class ShutdownLoadTests {
 
@@ -85,7 +86,8 @@ class ShutdownLoadTests {
 	}
 
 	private static String javaExecutable() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString() + (File.separatorChar == '\\' ? ".exe" : "");
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString()
+				+ (File.separatorChar == '\\' ? ".exe" : "");
 	}
 
 }

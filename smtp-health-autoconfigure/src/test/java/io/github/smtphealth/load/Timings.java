@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Response times and outcomes of one client's requests; not thread-safe, merged at the end.
+ * Response times and outcomes of one client's requests; not thread-safe, merged at the
+ * end.
  */
 final class Timings {
 

@@ -58,7 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * Tests for {@link SmtpCheckMetrics}, driving real probes against scripted in-process servers.
+ * Tests for {@link SmtpCheckMetrics}, driving real probes against scripted in-process
+ * servers.
  */
 class SmtpCheckMetricsTests {
 
@@ -94,9 +95,8 @@ class SmtpCheckMetricsTests {
 
 	@Test
 	void probedWhenMailFromIsRejectedShouldRecordFailureAtMailPhase() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.greetAndAnswerMail("220 ready", "250 scripted.test",
-					"550 5.7.1 Sender rejected"))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(
+				(script) -> script.greetAndAnswerMail("220 ready", "250 scripted.test", "550 5.7.1 Sender rejected"))) {
 			uncachedCheck(server).refresh();
 			assertFailure("mail", "failure");
 			assertThat(phaseOutcomes()).containsOnly(entry("dns", "success"), entry("connect", "success"),
@@ -163,7 +163,8 @@ class SmtpCheckMetricsTests {
 	void probedWhenCertificateIsNotTrustedShouldRecordFailureAtTlsPhaseWithoutExpiryGauge() {
 		TestCertificate served = TestCertificates.selfSigned("localhost", "127.0.0.1");
 		TestCertificate trusted = TestCertificates.selfSigned("localhost", "127.0.0.1");
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.greetAndStartTls(served.serverSslContext()))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.greetAndStartTls(served.serverSslContext()))) {
 			check(settings(server).security(Security.STARTTLS)
 				.tls(TlsSettings.trusting(trusted.trustManagers()))
 				.build(), NO_THRESHOLDS, Duration.ZERO).refresh();
@@ -188,10 +189,8 @@ class SmtpCheckMetricsTests {
 		CheckPolicy warnAlways = new CheckPolicy(Duration.ZERO, null, Duration.ZERO, Duration.ZERO);
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			check(settings(server).build(), warnAlways, Duration.ZERO).refresh();
-			assertThat(this.registry.get("smtp.check")
-				.tags("outcome", "success", "status", "degraded")
-				.timer()
-				.count()).isOne();
+			assertThat(this.registry.get("smtp.check").tags("outcome", "success", "status", "degraded").timer().count())
+				.isOne();
 			assertThat(upGauge()).isEqualTo(1.0);
 		}
 	}
@@ -234,8 +233,8 @@ class SmtpCheckMetricsTests {
 	@Test
 	void probedWithStartTlsShouldRecordCertificateExpiryInEpochSeconds() {
 		TestCertificate certificate = TestCertificates.selfSigned("localhost", "127.0.0.1");
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.greetAndStartTls(certificate.serverSslContext())
-			.answerCommands())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.greetAndStartTls(certificate.serverSslContext()).answerCommands())) {
 			check(settings(server).security(Security.STARTTLS)
 				.tls(TlsSettings.trusting(certificate.trustManagers()))
 				.build(), NO_THRESHOLDS, Duration.ZERO).refresh();
@@ -326,8 +325,8 @@ class SmtpCheckMetricsTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			SmtpProbeSettings settings = settings(server).build();
 			SmtpProbeResult result = new SmtpProbe(settings).run();
-			this.metrics.probed(new SmtpCheckOutcome(SERVER, settings, result, new CheckVerdict(CheckStatus.UP, null),
-					true));
+			this.metrics
+				.probed(new SmtpCheckOutcome(SERVER, settings, result, new CheckVerdict(CheckStatus.UP, null), true));
 			this.metrics.probed(new SmtpCheckOutcome(SERVER, settings, null,
 					new CheckVerdict(CheckStatus.DOWN, "the check did not finish within 6000 ms"), false));
 			assertThat(this.registry.getMeters()).isEmpty();
@@ -358,13 +357,13 @@ class SmtpCheckMetricsTests {
 	@Test
 	void probedShouldDescribeEveryMeter() {
 		TestCertificate certificate = TestCertificates.selfSigned("localhost", "127.0.0.1");
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script
-			.startTls(certificate.serverSslContext())
-			.send("220 ready")
-			.expect("EHLO")
-			.send("250 scripted.test")
-			.expect("MAIL")
-			.send("451 try again later"))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.startTls(certificate.serverSslContext())
+				.send("220 ready")
+				.expect("EHLO")
+				.send("250 scripted.test")
+				.expect("MAIL")
+				.send("451 try again later"))) {
 			check(settings(server).security(Security.SMTPS)
 				.tls(TlsSettings.trusting(certificate.trustManagers()))
 				.build(), NO_THRESHOLDS, Duration.ZERO).refresh();
@@ -390,7 +389,8 @@ class SmtpCheckMetricsTests {
 				.refresh();
 			assertThat(tagged.getMeters()).extracting((meter) -> meter.getId().getName())
 				.containsOnly("smtp.check", "smtp.check.phase", "smtp.check.up", "smtp.check.certificate.expiry");
-			assertThat(tagged.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTag("region")).isEqualTo("eu"));
+			assertThat(tagged.getMeters())
+				.allSatisfy((meter) -> assertThat(meter.getId().getTag("region")).isEqualTo("eu"));
 		}
 	}
 
@@ -404,8 +404,10 @@ class SmtpCheckMetricsTests {
 			.tags("server", SERVER, "phase", phase, "outcome", outcome)
 			.timer()
 			.count()).isOne();
-		assertThat(this.registry.get("smtp.check.phase").timers().stream().filter((timer) -> !"success".equals(tag(timer, "outcome"))))
-			.hasSize(1);
+		assertThat(this.registry.get("smtp.check.phase")
+			.timers()
+			.stream()
+			.filter((timer) -> !"success".equals(tag(timer, "outcome")))).hasSize(1);
 		assertThat(upGauge()).isZero();
 	}
 

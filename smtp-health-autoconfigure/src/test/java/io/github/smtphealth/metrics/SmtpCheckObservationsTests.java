@@ -42,8 +42,8 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SmtpCheckObservations}: real probes against scripted servers, observed by a
- * {@link TestObservationRegistry}.
+ * Tests for {@link SmtpCheckObservations}: real probes against scripted servers, observed
+ * by a {@link TestObservationRegistry}.
  */
 class SmtpCheckObservationsTests {
 
@@ -96,9 +96,8 @@ class SmtpCheckObservationsTests {
 
 	@Test
 	void probedWhenMailFromIsRejectedShouldSetErrorWithoutServerText() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> script.greetAndAnswerMail("220 ready", "250 scripted.test",
-					"550 5.7.1 Sender rejected by policy"))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.greetAndAnswerMail("220 ready",
+				"250 scripted.test", "550 5.7.1 Sender rejected by policy"))) {
 			check(settings(server), Duration.ZERO).refresh();
 			assertThat(this.registry).hasSingleObservationThat()
 				.hasLowCardinalityKeyValue("outcome", "failure")
@@ -182,8 +181,8 @@ class SmtpCheckObservationsTests {
 	@Test
 	void probedWithMetricsAndObservationsShouldRecordBoth() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		SmtpCheckListener both = SmtpCheckListener.all(
-				List.of(new SmtpCheckMetrics(meters), new SmtpCheckObservations(this.registry, null)));
+		SmtpCheckListener both = SmtpCheckListener
+			.all(List.of(new SmtpCheckMetrics(meters), new SmtpCheckObservations(this.registry, null)));
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			SmtpCheckOutcome outcome = new SmtpCheck(SERVER, new SmtpProbe(settings(server)), NO_THRESHOLDS,
 					Duration.ZERO, RefreshMode.ON_DEMAND, Duration.ofSeconds(30), both, Clock.systemUTC())

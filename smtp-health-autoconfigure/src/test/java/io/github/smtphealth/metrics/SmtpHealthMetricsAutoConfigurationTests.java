@@ -158,8 +158,9 @@ class SmtpHealthMetricsAutoConfigurationTests {
 	}
 
 	/**
-	 * Boot resolves every {@code management.metrics.distribution.*} property by name prefix the same
-	 * way; SLO buckets show it on the simple registry, which ignores percentiles-histogram.
+	 * Boot resolves every {@code management.metrics.distribution.*} property by name
+	 * prefix the same way; SLO buckets show it on the simple registry, which ignores
+	 * percentiles-histogram.
 	 */
 	@Test
 	void prefixDistributionPropertyShouldGiveBothTimersBuckets() {
@@ -181,8 +182,9 @@ class SmtpHealthMetricsAutoConfigurationTests {
 	}
 
 	/**
-	 * Probe a happy-path server once through the default check, with Boot's metrics auto-configuration
-	 * and one extra property, then hand the registry to the assertions.
+	 * Probe a happy-path server once through the default check, with Boot's metrics
+	 * auto-configuration and one extra property, then hand the registry to the
+	 * assertions.
 	 */
 	private void refreshWithBootMetrics(String property, Consumer<MeterRegistry> assertions) {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {

@@ -115,8 +115,9 @@ class SmtpHealthObservationAutoConfigurationTests {
 	}
 
 	/**
-	 * Refresh the default check of a happy-path server the given number of times, with Boot's
-	 * observation auto-configuration and one extra property, and assert how many observations started.
+	 * Refresh the default check of a happy-path server the given number of times, with
+	 * Boot's observation auto-configuration and one extra property, and assert how many
+	 * observations started.
 	 */
 	private void assertObservationsStarted(String property, int refreshes, int expectedStarts) {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
@@ -147,7 +148,8 @@ class SmtpHealthObservationAutoConfigurationTests {
 				.run((context) -> {
 					MeterRegistry registry = context.getBean(MeterRegistry.class);
 					ObservationRegistry observations = context.getBean(ObservationRegistry.class);
-					// Boot's metrics auto-configuration registers the meter observation handler itself.
+					// Boot's metrics auto-configuration registers the meter observation
+					// handler itself.
 					assertThat(context).hasSingleBean(DefaultMeterObservationHandler.class);
 					AtomicInteger stopped = ProbeObservationCounter.registerWith(observations).stopped;
 					context.getBean(SmtpChecks.class).checks().get("default").refresh();

@@ -35,9 +35,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The actuator's {@code configprops} and {@code env} endpoints of a real web application show the
- * canary password and token masked even with {@code show-values: always}, which shows every other
- * value (the user name, for one): the starter's {@code SanitizingFunction} masks them.
+ * The actuator's {@code configprops} and {@code env} endpoints of a real web application
+ * show the canary password and token masked even with {@code show-values: always}, which
+ * shows every other value (the user name, for one): the starter's
+ * {@code SanitizingFunction} masks them.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=configprops,env",
@@ -58,8 +59,8 @@ class ActuatorSecretMaskingTests {
 
 	@Test
 	void configpropsShouldShowTheSmtpCheckPropertiesWithTheSecretsMasked() throws Exception {
-		assertMasked("/actuator/configprops", "\"prefix\":\"smtp.check\"",
-				"\"username\":\"" + Canary.USERNAME + "\"", "\"password\":\"******\"", "\"token\":\"******\"");
+		assertMasked("/actuator/configprops", "\"prefix\":\"smtp.check\"", "\"username\":\"" + Canary.USERNAME + "\"",
+				"\"password\":\"******\"", "\"token\":\"******\"");
 	}
 
 	@Test

@@ -38,10 +38,10 @@ import static io.github.smtphealth.reliability.Scripts.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application as a user runs it, with {@code logging.level.root=trace}: Boot's own logging system
- * bridges JUL (the JDK's loggers, {@code javax.security.sasl} among them) into Logback at that level.
- * A CRAM-MD5 exchange whose response (a password-equivalent) the JDK's SASL client used to log must
- * leave no form of the canary in the log.
+ * An application as a user runs it, with {@code logging.level.root=trace}: Boot's own
+ * logging system bridges JUL (the JDK's loggers, {@code javax.security.sasl} among them)
+ * into Logback at that level. A CRAM-MD5 exchange whose response (a password-equivalent)
+ * the JDK's SASL client used to log must leave no form of the canary in the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BootLoggingAtTraceTests {
@@ -50,10 +50,11 @@ class BootLoggingAtTraceTests {
 	void cramMd5AtTraceShouldLogNoFormOfTheSecret(CapturedOutput output) {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
 			.readTimeout(Duration.ofSeconds(10))
-			.script(of(greet(), ehlo("AUTH CRAM-MD5"), (script) -> script.expect("AUTH CRAM-MD5")
-				.send("334 " + Scripts.base64(Canary.CRAM_MD5_CHALLENGE))
-				.readLine()
-				.send("535 5.7.8 Authentication credentials invalid")))
+			.script(of(greet(), ehlo("AUTH CRAM-MD5"),
+					(script) -> script.expect("AUTH CRAM-MD5")
+						.send("334 " + Scripts.base64(Canary.CRAM_MD5_CHALLENGE))
+						.readLine()
+						.send("535 5.7.8 Authentication credentials invalid")))
 			.start()) {
 			try (ConfigurableApplicationContext context = application(server.port()).run()) {
 				IndicatedHealthDescriptor health = (IndicatedHealthDescriptor) context.getBean(HealthEndpoint.class)

@@ -27,8 +27,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The canary secrets and every form in which they go on the wire: if any of these texts shows up
- * where a person or a scraper can read it, a secret leaked.
+ * The canary secrets and every form in which they go on the wire: if any of these texts
+ * shows up where a person or a scraper can read it, a secret leaked.
  */
 final class Canary {
 
@@ -39,7 +39,8 @@ final class Canary {
 	static final String TOKEN = "canary-T0ken-9c1e";
 
 	/**
-	 * The XOAUTH2 initial response the probe sends for {@link #USERNAME} and {@link #TOKEN}.
+	 * The XOAUTH2 initial response the probe sends for {@link #USERNAME} and
+	 * {@link #TOKEN}.
 	 */
 	static final String XOAUTH2_RESPONSE = Scripts
 		.base64("user=" + USERNAME + "\u0001auth=Bearer " + TOKEN + "\u0001\u0001");
@@ -52,8 +53,8 @@ final class Canary {
 	static final String CRAM_MD5_CHALLENGE = "<1896.697170952@hostile.test>";
 
 	/**
-	 * The CRAM-MD5 digest of {@link #CRAM_MD5_CHALLENGE} keyed with {@link #PASSWORD}: whoever reads
-	 * it can test passwords offline.
+	 * The CRAM-MD5 digest of {@link #CRAM_MD5_CHALLENGE} keyed with {@link #PASSWORD}:
+	 * whoever reads it can test passwords offline.
 	 */
 	static final String CRAM_MD5_DIGEST = hmacMd5(PASSWORD, CRAM_MD5_CHALLENGE);
 
@@ -61,15 +62,16 @@ final class Canary {
 	}
 
 	/**
-	 * Return the texts that must never appear: the password and the token, their base64 (with and
-	 * without padding) and hex, the base64 AUTH payloads that carry them, and the CRAM-MD5 digest.
+	 * Return the texts that must never appear: the password and the token, their base64
+	 * (with and without padding) and hex, the base64 AUTH payloads that carry them, and
+	 * the CRAM-MD5 digest.
 	 * @return the texts
 	 */
 	static List<String> forms() {
-		return Stream.of(PASSWORD, TOKEN, Scripts.base64(PASSWORD), Scripts.base64(TOKEN), unpadded(PASSWORD),
-				unpadded(TOKEN), hex(PASSWORD), hex(TOKEN), PLAIN_RESPONSE, unpaddedBase64(PLAIN_RESPONSE),
-				XOAUTH2_RESPONSE, unpaddedBase64(XOAUTH2_RESPONSE), CRAM_MD5_DIGEST,
-				Scripts.base64(USERNAME + " " + CRAM_MD5_DIGEST))
+		return Stream
+			.of(PASSWORD, TOKEN, Scripts.base64(PASSWORD), Scripts.base64(TOKEN), unpadded(PASSWORD), unpadded(TOKEN),
+					hex(PASSWORD), hex(TOKEN), PLAIN_RESPONSE, unpaddedBase64(PLAIN_RESPONSE), XOAUTH2_RESPONSE,
+					unpaddedBase64(XOAUTH2_RESPONSE), CRAM_MD5_DIGEST, Scripts.base64(USERNAME + " " + CRAM_MD5_DIGEST))
 			.distinct()
 			.toList();
 	}

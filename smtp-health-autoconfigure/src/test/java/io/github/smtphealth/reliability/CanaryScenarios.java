@@ -40,8 +40,8 @@ import static io.github.smtphealth.reliability.Scripts.of;
 import static io.github.smtphealth.reliability.Scripts.startTls;
 
 /**
- * Every failure that involves the {@link Canary} credentials, mostly over STARTTLS so that nothing
- * secret is ever meant to cross the wire without TLS.
+ * Every failure that involves the {@link Canary} credentials, mostly over STARTTLS so
+ * that nothing secret is ever meant to cross the wire without TLS.
  */
 final class CanaryScenarios {
 
@@ -58,9 +58,7 @@ final class CanaryScenarios {
 	}
 
 	static List<Scenario> all() {
-		return Stream.of(rejected(), echoed(), beforeAuth(), interrupted())
-			.flatMap(List::stream)
-			.toList();
+		return Stream.of(rejected(), echoed(), beforeAuth(), interrupted()).flatMap(List::stream).toList();
 	}
 
 	private static List<Scenario> rejected() {
@@ -70,26 +68,29 @@ final class CanaryScenarios {
 					.with(password(AuthMechanism.AUTO))
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8"),
 				Scenario.named("wrong password, AUTH LOGIN")
-					.server(overTls(ehlo("AUTH LOGIN"), (script) -> script.expect("AUTH LOGIN")
-						.send("334 VXNlcm5hbWU6")
-						.readLine()
-						.send("334 UGFzc3dvcmQ6")
-						.readLine()
-						.send(INVALID)))
+					.server(overTls(ehlo("AUTH LOGIN"),
+							(script) -> script.expect("AUTH LOGIN")
+								.send("334 VXNlcm5hbWU6")
+								.readLine()
+								.send("334 UGFzc3dvcmQ6")
+								.readLine()
+								.send(INVALID)))
 					.with(password(AuthMechanism.AUTO))
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8"),
 				Scenario.named("wrong password, AUTH CRAM-MD5")
-					.server(overTls(ehlo("AUTH CRAM-MD5 PLAIN"), (script) -> script.expect("AUTH CRAM-MD5")
-						.send("334 " + Scripts.base64(Canary.CRAM_MD5_CHALLENGE))
-						.readLine()
-						.send(INVALID)))
+					.server(overTls(ehlo("AUTH CRAM-MD5 PLAIN"),
+							(script) -> script.expect("AUTH CRAM-MD5")
+								.send("334 " + Scripts.base64(Canary.CRAM_MD5_CHALLENGE))
+								.readLine()
+								.send(INVALID)))
 					.with(password(AuthMechanism.AUTO))
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8"),
 				Scenario.named("XOAUTH2 error challenge, then 535")
-					.server(overTls(ehlo("AUTH XOAUTH2"), (script) -> script.expect("AUTH XOAUTH2 ")
-						.send("334 " + Scripts.base64(XOAUTH2_ERROR))
-						.readLine()
-						.send("535 5.7.8 Username and Password not accepted")))
+					.server(overTls(ehlo("AUTH XOAUTH2"),
+							(script) -> script.expect("AUTH XOAUTH2 ")
+								.send("334 " + Scripts.base64(XOAUTH2_ERROR))
+								.readLine()
+								.send("535 5.7.8 Username and Password not accepted")))
 					.with(token())
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 Username and Password not accepted"),
 				Scenario.named("AUTH PLAIN configured, server offers only LOGIN")
@@ -101,62 +102,70 @@ final class CanaryScenarios {
 	private static List<Scenario> echoed() {
 		return List.of(
 				Scenario.named("server echoes the PLAIN payload and the password in 535")
-					.server(overTls(ehlo("AUTH PLAIN"), (script) -> script.expect("AUTH PLAIN ")
-						.send("535 5.7.8 Bad credentials " + Canary.PLAIN_RESPONSE + " = " + Canary.PASSWORD)))
+					.server(overTls(ehlo("AUTH PLAIN"),
+							(script) -> script.expect("AUTH PLAIN ")
+								.send("535 5.7.8 Bad credentials " + Canary.PLAIN_RESPONSE + " = " + Canary.PASSWORD)))
 					.with(password(AuthMechanism.PLAIN))
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 Bad credentials ****** = ******"),
 				Scenario.named("server echoes LOGIN answers in its challenges")
-					.server(overTls(ehlo("AUTH LOGIN"), (script) -> script.expect("AUTH LOGIN")
-						.send("334 VXNlcm5hbWU6")
-						.readLine()
-						.send("334 UGFzc3dvcmQ6")
-						.readLine()
-						.send("334 " + Scripts.base64(Canary.PASSWORD))
-						.readLine()
-						.send("535 5.7.8 Wrong password " + Canary.PASSWORD)))
+					.server(overTls(ehlo("AUTH LOGIN"),
+							(script) -> script.expect("AUTH LOGIN")
+								.send("334 VXNlcm5hbWU6")
+								.readLine()
+								.send("334 UGFzc3dvcmQ6")
+								.readLine()
+								.send("334 " + Scripts.base64(Canary.PASSWORD))
+								.readLine()
+								.send("535 5.7.8 Wrong password " + Canary.PASSWORD)))
 					.with(password(AuthMechanism.LOGIN))
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 Wrong password ******"),
 				Scenario.named("server echoes the token and the XOAUTH2 payload in 535")
-					.server(overTls(ehlo("AUTH XOAUTH2"), (script) -> script.expect("AUTH XOAUTH2 ")
-						.send("535 5.7.8 Invalid token " + Canary.TOKEN + " in " + Canary.XOAUTH2_RESPONSE)))
+					.server(overTls(ehlo("AUTH XOAUTH2"),
+							(script) -> script.expect("AUTH XOAUTH2 ")
+								.send("535 5.7.8 Invalid token " + Canary.TOKEN + " in " + Canary.XOAUTH2_RESPONSE)))
 					.with(token())
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 Invalid token ****** in ******"),
 				Scenario.named("server echoes the password as a 334 challenge after PLAIN")
-					.server(overTls(ehlo("AUTH PLAIN"), (script) -> script.expect("AUTH PLAIN ")
-						.send("334 " + Scripts.base64(Canary.PASSWORD))
-						.readLine()
-						.send("535 5.7.8 no")))
+					.server(overTls(ehlo("AUTH PLAIN"),
+							(script) -> script.expect("AUTH PLAIN ")
+								.send("334 " + Scripts.base64(Canary.PASSWORD))
+								.readLine()
+								.send("535 5.7.8 no")))
 					.with(password(AuthMechanism.PLAIN))
 					.down(Phase.AUTH, "PLAIN"),
 				Scenario.named("server echoes the password as unpadded base64 and as hex in 535")
-					.server(overTls(ehlo("AUTH PLAIN"), (script) -> script.expect("AUTH PLAIN ")
-						.send("535 5.7.8 Bad password " + Canary.unpadded(Canary.PASSWORD) + " hex "
-								+ Canary.hex(Canary.PASSWORD))))
+					.server(overTls(ehlo("AUTH PLAIN"),
+							(script) -> script.expect("AUTH PLAIN ")
+								.send("535 5.7.8 Bad password " + Canary.unpadded(Canary.PASSWORD) + " hex "
+										+ Canary.hex(Canary.PASSWORD))))
 					.with(password(AuthMechanism.PLAIN))
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 Bad password ****** hex ******"),
 				Scenario.named("server re-encodes the password in a form nobody sent in 535")
-					.server(overTls(ehlo("AUTH PLAIN"), (script) -> script.expect("AUTH PLAIN ")
-						.send("535 5.7.8 Bad password " + Scripts.base64("p=" + Canary.PASSWORD))))
+					.server(overTls(ehlo("AUTH PLAIN"),
+							(script) -> script.expect("AUTH PLAIN ")
+								.send("535 5.7.8 Bad password " + Scripts.base64("p=" + Canary.PASSWORD))))
 					.with(password(AuthMechanism.PLAIN))
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 [reply text withheld"),
 				Scenario.named("server echoes the CRAM-MD5 digest in 535")
-					.server(overTls(ehlo("AUTH CRAM-MD5"), (script) -> script.expect("AUTH CRAM-MD5")
-						.send("334 " + Scripts.base64(Canary.CRAM_MD5_CHALLENGE))
-						.readLine()
-						.send("535 5.7.8 digest " + Canary.CRAM_MD5_DIGEST + " is wrong")))
+					.server(overTls(ehlo("AUTH CRAM-MD5"),
+							(script) -> script.expect("AUTH CRAM-MD5")
+								.send("334 " + Scripts.base64(Canary.CRAM_MD5_CHALLENGE))
+								.readLine()
+								.send("535 5.7.8 digest " + Canary.CRAM_MD5_DIGEST + " is wrong")))
 					.with(password(AuthMechanism.CRAM_MD5))
 					.down(Phase.AUTH, "AUTH rejected: 535 5.7.8 digest ****** is wrong"),
 				Scenario.named("MAIL rejected after AUTH, echoing the password")
-					.server(overTls(ehlo("AUTH PLAIN"), acceptPlain(), (script) -> script.expect("MAIL")
-						.send("550 5.7.1 Sender " + Canary.USERNAME + ":" + Canary.PASSWORD + " not allowed")))
+					.server(overTls(ehlo("AUTH PLAIN"), acceptPlain(),
+							(script) -> script.expect("MAIL")
+								.send("550 5.7.1 Sender " + Canary.USERNAME + ":" + Canary.PASSWORD + " not allowed")))
 					.with(password(AuthMechanism.AUTO))
 					.down(Phase.MAIL, "MAIL FROM rejected: 550 5.7.1 Sender canary-user:****** not allowed"),
 				Scenario.named("server replays a password learned earlier in greeting, EHLO and QUIT")
 					.server(of((script) -> script.send("220 " + Scripts.DOMAIN + " last password " + Canary.PASSWORD),
-							ehlo("STARTTLS"), startTls(CERTIFICATE.serverSslContext()),
-							ehlo("AUTH PLAIN", "X-LAST-PASSWORD " + Canary.PASSWORD,
-									"X-LAST-PAYLOAD " + Canary.PLAIN_RESPONSE),
-							acceptPlain(), (script) -> script.expect("MAIL")
+							ehlo("STARTTLS"), startTls(CERTIFICATE.serverSslContext()), ehlo("AUTH PLAIN",
+									"X-LAST-PASSWORD " + Canary.PASSWORD, "X-LAST-PAYLOAD " + Canary.PLAIN_RESPONSE),
+							acceptPlain(),
+							(script) -> script.expect("MAIL")
 								.send("250 OK")
 								.expect("RSET")
 								.send("250 OK")
@@ -223,12 +232,13 @@ final class CanaryScenarios {
 					.with(password(AuthMechanism.AUTO))
 					.down(Phase.AUTH, "timed out after 2 s waiting for the reply to AUTH PLAIN"),
 				Scenario.named("timeout after the LOGIN password line")
-					.server(overTls(ehlo("AUTH LOGIN"), (script) -> script.expect("AUTH LOGIN")
-						.send("334 VXNlcm5hbWU6")
-						.readLine()
-						.send("334 UGFzc3dvcmQ6")
-						.readLine()
-						.silence()))
+					.server(overTls(ehlo("AUTH LOGIN"),
+							(script) -> script.expect("AUTH LOGIN")
+								.send("334 VXNlcm5hbWU6")
+								.readLine()
+								.send("334 UGFzc3dvcmQ6")
+								.readLine()
+								.silence()))
 					.with(password(AuthMechanism.LOGIN))
 					.down(Phase.AUTH, "timed out after 2 s waiting for the reply to AUTH LOGIN data"),
 				Scenario.named("timeout waiting for the XOAUTH2 reply")
@@ -246,8 +256,8 @@ final class CanaryScenarios {
 	 */
 	@SafeVarargs
 	private static Consumer<SmtpScript> overTls(Consumer<SmtpScript>... afterTls) {
-		List<Consumer<SmtpScript>> parts = new ArrayList<>(List.of(greet(), ehlo("STARTTLS"),
-				startTls(CERTIFICATE.serverSslContext())));
+		List<Consumer<SmtpScript>> parts = new ArrayList<>(
+				List.of(greet(), ehlo("STARTTLS"), startTls(CERTIFICATE.serverSslContext())));
 		for (Consumer<SmtpScript> part : afterTls) {
 			parts.add(part);
 		}
@@ -261,8 +271,7 @@ final class CanaryScenarios {
 	}
 
 	private static UnaryOperator<SmtpProbeSettings.Builder> token() {
-		return (settings) -> overStartTls(settings)
-			.credentials(SmtpCredentials.ofToken(Canary.USERNAME, Canary.TOKEN))
+		return (settings) -> overStartTls(settings).credentials(SmtpCredentials.ofToken(Canary.USERNAME, Canary.TOKEN))
 			.authMechanism(AuthMechanism.XOAUTH2);
 	}
 

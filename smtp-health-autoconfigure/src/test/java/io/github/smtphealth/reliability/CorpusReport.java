@@ -28,9 +28,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The corpus table as observed: what each scenario got, not what it expected. Written as Markdown to
- * {@code target/reliability/corpus.md}, and to {@code docs/reliability/corpus.md} when
- * {@code -Dsmtphealth.reliability.publish=true}.
+ * The corpus table as observed: what each scenario got, not what it expected. Written as
+ * Markdown to {@code target/reliability/corpus.md}, and to
+ * {@code docs/reliability/corpus.md} when {@code -Dsmtphealth.reliability.publish=true}.
  */
 final class CorpusReport {
 
@@ -53,8 +53,8 @@ final class CorpusReport {
 	}
 
 	/**
-	 * Write the table under the module's {@code target} and, when asked, under the repository's
-	 * {@code docs}.
+	 * Write the table under the module's {@code target} and, when asked, under the
+	 * repository's {@code docs}.
 	 * @return the files written
 	 */
 	synchronized List<Path> write() {
@@ -88,20 +88,32 @@ final class CorpusReport {
 			.append(this.timeout.toMillis())
 			.append(" ms) and must answer within the timeout + 1 s, with threads and file descriptors back ")
 			.append("to their baseline afterwards.\n\n");
-		text.append("Scenarios: ").append(this.rows.size()).append(", as expected: ").append(matching)
-			.append(", slowest health call: ").append(slowest).append(" ms.\n\n");
+		text.append("Scenarios: ")
+			.append(this.rows.size())
+			.append(", as expected: ")
+			.append(matching)
+			.append(", slowest health call: ")
+			.append(slowest)
+			.append(" ms.\n\n");
 		text.append("| # | Scenario | Status | Failed phase | Reason (`error`, `reason` or `quitProblem`) | ms ")
 			.append("| As expected |\n");
 		text.append("|---|---|---|---|---|---:|---|\n");
 		for (int i = 0; i < this.rows.size(); i++) {
 			Row row = this.rows.get(i);
-			text.append("| ").append(i + 1)
-				.append(" | ").append(cell(row.scenario()))
-				.append(" | ").append(row.status())
-				.append(" | ").append((row.failedPhase() != null) ? row.failedPhase() : "-")
-				.append(" | ").append(row.reason().isEmpty() ? "-" : cell(row.reason()))
-				.append(" | ").append(row.elapsedMillis())
-				.append(" | ").append(row.asExpected() ? "yes" : "**no**")
+			text.append("| ")
+				.append(i + 1)
+				.append(" | ")
+				.append(cell(row.scenario()))
+				.append(" | ")
+				.append(row.status())
+				.append(" | ")
+				.append((row.failedPhase() != null) ? row.failedPhase() : "-")
+				.append(" | ")
+				.append(row.reason().isEmpty() ? "-" : cell(row.reason()))
+				.append(" | ")
+				.append(row.elapsedMillis())
+				.append(" | ")
+				.append(row.asExpected() ? "yes" : "**no**")
 				.append(" |\n");
 		}
 		return text.toString();
@@ -122,7 +134,8 @@ final class CorpusReport {
 	 * @param scenario the scenario's name
 	 * @param status the status code
 	 * @param failedPhase the {@code failedPhase} detail, or {@code null}
-	 * @param reason the {@code error}, {@code reason} or {@code quitProblem} detail, or empty
+	 * @param reason the {@code error}, {@code reason} or {@code quitProblem} detail, or
+	 * empty
 	 * @param elapsedMillis how long the health call took
 	 * @param asExpected whether status, phase and reason were as expected
 	 */

@@ -58,10 +58,10 @@ import static io.github.smtphealth.reliability.Scripts.startTls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Downgrade and trust at the health indicator level: a stripped or refused STARTTLS, and every kind
- * of certificate a probe must not accept, make the server DOWN with a reason that says which, before
- * any credential or envelope command is sent; switching verification off works but says so, in the
- * details and in a startup warning.
+ * Downgrade and trust at the health indicator level: a stripped or refused STARTTLS, and
+ * every kind of certificate a probe must not accept, make the server DOWN with a reason
+ * that says which, before any credential or envelope command is sent; switching
+ * verification off works but says so, in the details and in a startup warning.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DowngradeAndTrustTests {
@@ -83,15 +83,16 @@ class DowngradeAndTrustTests {
 	}
 
 	/**
-	 * STARTTLS is required but the EHLO reply does not offer it: the server never advertised it
-	 * ({@code AUTH PLAIN} in its place), or a middlebox overwrote the keyword ({@code XXXXXXXA}).
+	 * STARTTLS is required but the EHLO reply does not offer it: the server never
+	 * advertised it ({@code AUTH PLAIN} in its place), or a middlebox overwrote the
+	 * keyword ({@code XXXXXXXA}).
 	 * @param extension the extension the EHLO reply lists where STARTTLS would be
 	 */
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "AUTH PLAIN", "XXXXXXXA" })
 	void healthWhenStartTlsIsNotAdvertisedOrMaskedShouldBeDownAndSendNothingInPlaintext(String extension) {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(of(greet(), ehlo("PIPELINING", extension),
-				mailRsetQuit()))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start(of(greet(), ehlo("PIPELINING", extension), mailRsetQuit()))) {
 			Health health = health(server, Security.STARTTLS, TlsSettings.trusting(TRUSTED.trustManagers()));
 			assertDown(health, "starttls", "STARTTLS not advertised by server");
 			server.awaitCompleted(1, Duration.ofSeconds(5));
@@ -134,8 +135,7 @@ class DowngradeAndTrustTests {
 		TestCertificate selfSignedExpired = TestCertificates.builder("127.0.0.1").expired().build();
 		TestCertificate chain = TestCertificates.chain("127.0.0.1");
 		List<Arguments> cases = List.of(
-				Arguments.of("self-signed, not trusted", STRANGER, TRUSTED, "127.0.0.1",
-						") is not trusted"),
+				Arguments.of("self-signed, not trusted", STRANGER, TRUSTED, "127.0.0.1", ") is not trusted"),
 				Arguments.of("issued by an unknown CA", chain, TRUSTED, "127.0.0.1",
 						"certificate issuer is not trusted or the chain is incomplete"),
 				Arguments.of("expired", TestCertificates.expired("127.0.0.1"), null, "127.0.0.1",
@@ -199,7 +199,8 @@ class DowngradeAndTrustTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer
 			.start(tlsDialogue(Security.SMTPS, TestCertificates.expired("127.0.0.1")))) {
 			Health health = health(server, Security.SMTPS, TlsSettings.DEFAULT.withVerifyCertificate(false));
-			// One rule with or without verification: validity dates are judged in the handshake.
+			// One rule with or without verification: validity dates are judged in the
+			// handshake.
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("tlsVerification", "disabled")
 				.containsEntry("failedPhase", "tls")
@@ -282,10 +283,10 @@ class DowngradeAndTrustTests {
 	}
 
 	/**
-	 * Settings with credentials, so that a probe that gave up on TLS had something to leak.
+	 * Settings with credentials, so that a probe that gave up on TLS had something to
+	 * leak.
 	 */
-	private static SmtpProbeSettings.Builder settings(ScriptedSmtpServer server, Security security,
-			TlsSettings tls) {
+	private static SmtpProbeSettings.Builder settings(ScriptedSmtpServer server, Security security, TlsSettings tls) {
 		return SmtpProbeSettings.builder(server.host())
 			.port(server.port())
 			.security(security)

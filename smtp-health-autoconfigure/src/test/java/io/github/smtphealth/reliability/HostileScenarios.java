@@ -46,8 +46,8 @@ import static io.github.smtphealth.reliability.Scripts.renegotiatingSmtps;
 import static io.github.smtphealth.reliability.Scripts.startTls;
 
 /**
- * The hostile-server corpus: broken relays, middleboxes and attackers, each with the verdict the
- * health indicator must reach.
+ * The hostile-server corpus: broken relays, middleboxes and attackers, each with the
+ * verdict the health indicator must reach.
  */
 final class HostileScenarios {
 
@@ -90,8 +90,8 @@ final class HostileScenarios {
 	}
 
 	/**
-	 * Return the texts no detail may ever contain: the password, its base64 (padded or not) and hex,
-	 * and the PLAIN response.
+	 * Return the texts no detail may ever contain: the password, its base64 (padded or
+	 * not) and hex, and the PLAIN response.
 	 * @return the secrets
 	 */
 	static List<String> secrets() {
@@ -112,10 +112,8 @@ final class HostileScenarios {
 							ehlo("PIPELINING"), mailRsetQuit()))
 					.up(),
 				Scenario.named("EHLO reply split inside CRLF and between lines")
-					.server(of(greet(),
-							(script) -> script.expect("EHLO")
-								.sendSplit("250-" + Scripts.DOMAIN + "\r\n250 PIPELINING\r\n", 5,
-										Duration.ofMillis(20)),
+					.server(of(greet(), (script) -> script.expect("EHLO")
+						.sendSplit("250-" + Scripts.DOMAIN + "\r\n250 PIPELINING\r\n", 5, Duration.ofMillis(20)),
 							mailRsetQuit()))
 					.up(),
 				Scenario.named("greeting dribbled a byte at a time, within the deadline")
@@ -153,8 +151,9 @@ final class HostileScenarios {
 						.close())
 					.up(),
 				Scenario.named("8-bit, NUL and escape bytes in the greeting")
-					.server(of((script) -> script
-						.sendRaw(latin1("220 caf\u00e9 \0 \u001b[31mred\u001b[0m \u00ff\u007f ready\r\n")),
+					.server(of(
+							(script) -> script
+								.sendRaw(latin1("220 caf\u00e9 \0 \u001b[31mred\u001b[0m \u00ff\u007f ready\r\n")),
 							ehlo(), mailRsetQuit()))
 					.up(),
 				Scenario.named("8-bit, NUL and escape bytes in EHLO capabilities")
@@ -177,7 +176,8 @@ final class HostileScenarios {
 				Scenario.named("reply code without a separator (\"220ready\")")
 					.server((script) -> script.send("220ready"))
 					.down(Phase.GREETING, "no space or hyphen after the reply code"),
-				// A reply too many would shift every later reply by one: the probe refuses to go on.
+				// A reply too many would shift every later reply by one: the probe
+				// refuses to go on.
 				Scenario.named("unsolicited extra reply desynchronises the dialogue")
 					.server(of(greet(), (script) -> script.expect("EHLO").send("250 " + Scripts.DOMAIN, "250 surprise"),
 							mailRsetQuit()))
@@ -224,13 +224,15 @@ final class HostileScenarios {
 
 	private static List<Scenario> tls() {
 		return List.of(
-				// The JDK cannot play a TLS 1.0-only server: TLSv1 is in jdk.tls.disabledAlgorithms on the
+				// The JDK cannot play a TLS 1.0-only server: TLSv1 is in
+				// jdk.tls.disabledAlgorithms on the
 				// server side too, so this server fails its own handshake and hangs up.
 				Scenario.named("TLS 1.0-only server (JSSE server restricted to TLSv1)")
 					.server((script) -> script.startTls(CERTIFICATE.serverSslContext("TLSv1")))
 					.with(HostileScenarios::withSmtps)
 					.down(Phase.TLS, "the server closed the connection during the handshake"),
-				// JDK 17 rejects its version, JDK 24+ already its TLS_RSA_* suite: the JDK's words differ.
+				// JDK 17 rejects its version, JDK 24+ already its TLS_RSA_* suite: the
+				// JDK's words differ.
 				Scenario.named("TLS 1.0-only server (answers with a TLS 1.0 ServerHello)")
 					.server((script) -> script.delay(Duration.ofMillis(50))
 						.sendRaw(tls10ServerHello())
@@ -242,7 +244,8 @@ final class HostileScenarios {
 						.sendRaw(new byte[] { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28 })
 						.silence(Duration.ofSeconds(5)))
 					.with(HostileScenarios::withSmtps)
-					.down(Phase.TLS, "no TLS version or cipher suite in common (Received fatal alert: handshake_failure"),
+					.down(Phase.TLS,
+							"no TLS version or cipher suite in common (Received fatal alert: handshake_failure"),
 				Scenario.named("certificate chain missing its intermediate")
 					.server(of((script) -> script.startTls(CHAIN.leafOnly().serverSslContext()), greet(), ehlo(),
 							mailRsetQuit()))
@@ -273,9 +276,10 @@ final class HostileScenarios {
 					.with(HostileScenarios::withSmtpsUnverified)
 					.down(Phase.TLS, "TLS handshake failed: certificate not valid until"),
 				Scenario.named("TLS 1.3 server requires a client certificate (smtps)")
-					.server(of((script) -> script
-						.startTlsRequiringClientCertificate(CERTIFICATE.serverSslContext("TLSv1.3")), greet(), ehlo(),
-							mailRsetQuit()))
+					.server(of(
+							(script) -> script
+								.startTlsRequiringClientCertificate(CERTIFICATE.serverSslContext("TLSv1.3")),
+							greet(), ehlo(), mailRsetQuit()))
 					.with(HostileScenarios::withSmtps)
 					.down(Phase.TLS, CLIENT_CERTIFICATE_REQUESTED),
 				Scenario.named("TLS 1.3 server requires a client certificate (STARTTLS)")
@@ -287,9 +291,10 @@ final class HostileScenarios {
 					.with(HostileScenarios::withStartTls)
 					.down(Phase.TLS, CLIENT_CERTIFICATE_REQUESTED),
 				Scenario.named("TLS 1.2 server requires a client certificate (smtps)")
-					.server(of((script) -> script
-						.startTlsRequiringClientCertificate(CERTIFICATE.serverSslContext("TLSv1.2")), greet(), ehlo(),
-							mailRsetQuit()))
+					.server(of(
+							(script) -> script
+								.startTlsRequiringClientCertificate(CERTIFICATE.serverSslContext("TLSv1.2")),
+							greet(), ehlo(), mailRsetQuit()))
 					.with(HostileScenarios::withSmtps)
 					.down(Phase.TLS, CLIENT_CERTIFICATE_REQUESTED),
 				Scenario.named("TLS 1.2 renegotiation started by the server mid-dialogue")
@@ -335,10 +340,11 @@ final class HostileScenarios {
 							mailRsetQuit()))
 					.up(),
 				Scenario.named("EHLO and HELO both refused")
-					.server(of(greet(), (script) -> script.expect("EHLO")
-						.send("502 5.5.2 Not implemented")
-						.expect("HELO")
-						.send("502 5.5.2 Not implemented")))
+					.server(of(greet(),
+							(script) -> script.expect("EHLO")
+								.send("502 5.5.2 Not implemented")
+								.expect("HELO")
+								.send("502 5.5.2 Not implemented")))
 					.down(Phase.EHLO, "HELO rejected: 502"),
 				Scenario.named("EHLO reply cut off between lines, then close")
 					.server(of(greet(), (script) -> script.expect("EHLO").send("250-" + Scripts.DOMAIN).close()))
@@ -452,10 +458,11 @@ final class HostileScenarios {
 								.dribble("250 2.1.0 " + "o".repeat(30) + "k\r\n", Duration.ofMillis(100))))
 					.down(Phase.MAIL, "timed out after 2 s waiting for the reply to MAIL FROM"),
 				Scenario.named("RCPT answered 550")
-					.server(of(greet(), ehlo(), (script) -> script.expect("MAIL")
-						.send("250 OK")
-						.expect("RCPT")
-						.send("550 5.1.1 No such user")))
+					.server(of(greet(), ehlo(),
+							(script) -> script.expect("MAIL")
+								.send("250 OK")
+								.expect("RCPT")
+								.send("550 5.1.1 No such user")))
 					.with((settings) -> settings.rcptTo("postmaster@hostile.test"))
 					.down(Phase.RCPT, "RCPT TO rejected: 550 5.1.1 No such user"),
 				Scenario.named("RSET dropped (close, no reply)")
@@ -463,29 +470,32 @@ final class HostileScenarios {
 							(script) -> script.expect("MAIL").send("250 OK").expect("RSET").close()))
 					.down(Phase.RSET, "connection closed by server while waiting for the reply to RSET"),
 				Scenario.named("reset during QUIT")
-					.server(of(greet(), ehlo(), (script) -> script.expect("MAIL")
-						.send("250 OK")
-						.expect("RSET")
-						.send("250 OK")
-						.expect("QUIT")
-						.reset()))
+					.server(of(greet(), ehlo(),
+							(script) -> script.expect("MAIL")
+								.send("250 OK")
+								.expect("RSET")
+								.send("250 OK")
+								.expect("QUIT")
+								.reset()))
 					.up("Connection reset"),
 				Scenario.named("QUIT answered 250 instead of 221")
-					.server(of(greet(), ehlo(), (script) -> script.expect("MAIL")
-						.send("250 OK")
-						.expect("RSET")
-						.send("250 OK")
-						.expect("QUIT")
-						.send("250 OK")
-						.close()))
+					.server(of(greet(), ehlo(),
+							(script) -> script.expect("MAIL")
+								.send("250 OK")
+								.expect("RSET")
+								.send("250 OK")
+								.expect("QUIT")
+								.send("250 OK")
+								.close()))
 					.up("QUIT answered 250 OK"),
 				Scenario.named("QUIT never answered")
-					.server(of(greet(), ehlo(), (script) -> script.expect("MAIL")
-						.send("250 OK")
-						.expect("RSET")
-						.send("250 OK")
-						.expect("QUIT")
-						.silence()))
+					.server(of(greet(), ehlo(),
+							(script) -> script.expect("MAIL")
+								.send("250 OK")
+								.expect("RSET")
+								.send("250 OK")
+								.expect("QUIT")
+								.silence()))
 					.up("no reply to QUIT"));
 	}
 
@@ -506,11 +516,9 @@ final class HostileScenarios {
 				Scenario.named("DNS never answers")
 					.target(() -> Target.dnsNeverAnswers("dns-never-answers.test"))
 					.down(Phase.DNS, "resolving 'dns-never-answers.test' (DNS did not answer)"),
-				Scenario.named("unknown host (NXDOMAIN)")
-					.target(() -> Target.resolvedBy("nxdomain.test", (host) -> {
-						throw new UnknownHostException(host);
-					}))
-					.down(Phase.DNS, "could not resolve 'nxdomain.test': unknown host"),
+				Scenario.named("unknown host (NXDOMAIN)").target(() -> Target.resolvedBy("nxdomain.test", (host) -> {
+					throw new UnknownHostException(host);
+				})).down(Phase.DNS, "could not resolve 'nxdomain.test': unknown host"),
 				Scenario.named("DNS answer without addresses")
 					.target(() -> Target.resolvedBy("empty-answer.test", (host) -> List.of()))
 					.down(Phase.DNS, "'empty-answer.test' has no address"),
@@ -535,8 +543,9 @@ final class HostileScenarios {
 	}
 
 	/**
-	 * A ServerHello that picks TLS 1.0 ({@code 0x0301}) and TLS_RSA_WITH_AES_128_CBC_SHA, without
-	 * extensions: what a server that speaks nothing newer answers to a modern ClientHello.
+	 * A ServerHello that picks TLS 1.0 ({@code 0x0301}) and TLS_RSA_WITH_AES_128_CBC_SHA,
+	 * without extensions: what a server that speaks nothing newer answers to a modern
+	 * ClientHello.
 	 */
 	private static byte[] tls10ServerHello() {
 		byte[] record = new byte[5 + 4 + 38];

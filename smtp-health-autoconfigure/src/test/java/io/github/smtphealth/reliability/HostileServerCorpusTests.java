@@ -42,10 +42,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The hostile-server corpus ({@link HostileScenarios}), each scenario through a real
- * {@link SmtpHealthIndicator}: the verdict, the failed phase and the reason are as expected, the
- * health call returns within the probe's timeout plus {@link SmtpCheck#WAIT_MARGIN}, the details are
- * printable and free of secrets, and threads and file descriptors are back to their baseline. The
- * observed table is written to {@code target/reliability/corpus.md}.
+ * {@link SmtpHealthIndicator}: the verdict, the failed phase and the reason are as
+ * expected, the health call returns within the probe's timeout plus
+ * {@link SmtpCheck#WAIT_MARGIN}, the details are printable and free of secrets, and
+ * threads and file descriptors are back to their baseline. The observed table is written
+ * to {@code target/reliability/corpus.md}.
  */
 class HostileServerCorpusTests {
 
@@ -54,15 +55,15 @@ class HostileServerCorpusTests {
 	private static final Duration LEAK_WAIT = Duration.ofSeconds(5);
 
 	/**
-	 * Scenarios run once before the baseline is taken, so that classes, jars, the JDK's random
-	 * sources and the probe's watchdog thread are already loaded or started.
+	 * Scenarios run once before the baseline is taken, so that classes, jars, the JDK's
+	 * random sources and the probe's watchdog thread are already loaded or started.
 	 */
 	private static final Set<String> WARM_UP = Set.of("control: a well-behaved server",
 			"lowercase capabilities (starttls, size, auth)", "certificate chain missing its intermediate",
 			"TLS 1.0-only server (JSSE server restricted to TLSv1)", "plain server on the TLS port (smtps)",
-			"AUTH= style capabilities (AUTH=LOGIN)",
-			"lowercase AUTH mechanisms (auth plain login)", "first address refuses, second works",
-			"TLS 1.2 renegotiation started by the server mid-dialogue", "reset during QUIT");
+			"AUTH= style capabilities (AUTH=LOGIN)", "lowercase AUTH mechanisms (auth plain login)",
+			"first address refuses, second works", "TLS 1.2 renegotiation started by the server mid-dialogue",
+			"reset during QUIT");
 
 	private static final CorpusReport report = new CorpusReport(TIMEOUT);
 
@@ -115,9 +116,11 @@ class HostileServerCorpusTests {
 		}
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).doesNotContainKey("quitProblem");
-		// JSSE's client answers a TLS 1.2 HelloRequest with a new, secure (RFC 5746) handshake
+		// JSSE's client answers a TLS 1.2 HelloRequest with a new, secure (RFC 5746)
+		// handshake
 		assertThat(server.errors()).isEmpty();
-		// JSSE reports the renegotiated handshake on a thread of its own, possibly after the dialogue ended
+		// JSSE reports the renegotiated handshake on a thread of its own, possibly after
+		// the dialogue ended
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(server.tlsProtocols()).containsExactly("TLSv1.2", "TLSv1.2"));
 		assertThat(server.received()).extracting((line) -> line.split(" ", 2)[0])

@@ -28,8 +28,9 @@ import io.github.smtphealth.probe.SmtpProbe;
 import io.github.smtphealth.probe.SmtpProbeSettings;
 
 /**
- * Builds a health indicator the way the auto-configuration does (default thresholds: none for the
- * response time, DEGRADED 14 days before the certificate expires), but probing on every request.
+ * Builds a health indicator the way the auto-configuration does (default thresholds: none
+ * for the response time, DEGRADED 14 days before the certificate expires), but probing on
+ * every request.
  */
 final class Indicators {
 

@@ -21,9 +21,10 @@ import java.time.Duration;
 import io.github.smtphealth.testsupport.LeakCheck;
 
 /**
- * A {@link LeakCheck} that tolerates the probe's lookup threads ({@code smtp-health-dns-*}, one per
- * host name, each ending when its resolver answers, which a scenario with silent DNS delays on
- * purpose): every other thread and every file descriptor must be back to the baseline.
+ * A {@link LeakCheck} that tolerates the probe's lookup threads
+ * ({@code smtp-health-dns-*}, one per host name, each ending when its resolver answers,
+ * which a scenario with silent DNS delays on purpose): every other thread and every file
+ * descriptor must be back to the baseline.
  */
 final class LeakGuard {
 
@@ -42,7 +43,8 @@ final class LeakGuard {
 	}
 
 	/**
-	 * Poll until the threads (but the lookup threads) and file descriptors are back to the baseline.
+	 * Poll until the threads (but the lookup threads) and file descriptors are back to
+	 * the baseline.
 	 * @param within how long to keep polling
 	 * @throws AssertionError naming what was added, if not back in time
 	 */
@@ -58,8 +60,8 @@ final class LeakGuard {
 			}
 			if (System.nanoTime() - deadline >= 0) {
 				// Throws with the list of threads and descriptors added
-				this.baseline.assertBackToBaseline(Duration.ZERO, (int) Math.max(0, dnsThreads(now)
-						- dnsThreads(this.baseline)));
+				this.baseline.assertBackToBaseline(Duration.ZERO,
+						(int) Math.max(0, dnsThreads(now) - dnsThreads(this.baseline)));
 				throw new AssertionError("Not back to baseline within " + within + ": " + now.threadNames());
 			}
 			sleep();

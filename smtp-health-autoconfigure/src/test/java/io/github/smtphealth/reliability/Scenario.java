@@ -35,11 +35,13 @@ import org.springframework.boot.health.contributor.Status;
  * @param target starts the server or resolver that does it
  * @param tweaks changes to the probe settings (security, credentials...)
  * @param status the expected status
- * @param failedPhase the expected {@code failedPhase} detail, or {@code null} when there must be none
- * @param reason a fragment the {@code error}, {@code reason} or {@code quitProblem} detail must contain
+ * @param failedPhase the expected {@code failedPhase} detail, or {@code null} when there
+ * must be none
+ * @param reason a fragment the {@code error}, {@code reason} or {@code quitProblem}
+ * detail must contain
  */
-record Scenario(String name, Supplier<Target> target, UnaryOperator<SmtpProbeSettings.Builder> tweaks,
-		Status status, @Nullable Phase failedPhase, String reason) {
+record Scenario(String name, Supplier<Target> target, UnaryOperator<SmtpProbeSettings.Builder> tweaks, Status status,
+		@Nullable Phase failedPhase, String reason) {
 
 	static Builder named(String name) {
 		return new Builder(name);

@@ -76,8 +76,8 @@ final class Scripts {
 	}
 
 	/**
-	 * An SMTPS dialogue in which the server asks for a TLS renegotiation after it reads EHLO and before
-	 * it answers it, then finishes normally.
+	 * An SMTPS dialogue in which the server asks for a TLS renegotiation after it reads
+	 * EHLO and before it answers it, then finishes normally.
 	 * @param sslContext the server context, for example restricted to TLS 1.2
 	 * @return the script
 	 */
@@ -113,8 +113,8 @@ final class Scripts {
 	}
 
 	/**
-	 * Return the base64 initial response of {@code AUTH PLAIN} for a user and password, as the probe
-	 * sends it (no authorization identity).
+	 * Return the base64 initial response of {@code AUTH PLAIN} for a user and password,
+	 * as the probe sends it (no authorization identity).
 	 * @param username the user name
 	 * @param password the password
 	 * @return the base64 text

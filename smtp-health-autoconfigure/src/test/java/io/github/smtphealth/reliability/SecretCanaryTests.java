@@ -60,11 +60,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A canary password and token run through every failure that involves credentials: they must never
- * appear in the health JSON, the logs (everything at TRACE: the root logger of Logback and of JUL,
- * so the probe's transcript and whatever the JDK logs are included), the metrics, the
- * {@code toString()} of anything that holds them, startup failure messages, or on the wire without
- * TLS.
+ * A canary password and token run through every failure that involves credentials: they
+ * must never appear in the health JSON, the logs (everything at TRACE: the root logger of
+ * Logback and of JUL, so the probe's transcript and whatever the JDK logs are included),
+ * the metrics, the {@code toString()} of anything that holds them, startup failure
+ * messages, or on the wire without TLS.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretCanaryTests {
@@ -74,8 +74,8 @@ class SecretCanaryTests {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	/**
-	 * JUL's root logger: the JDK's own loggers ({@code javax.security.sasl}, {@code javax.net.ssl})
-	 * inherit its level.
+	 * JUL's root logger: the JDK's own loggers ({@code javax.security.sasl},
+	 * {@code javax.net.ssl}) inherit its level.
 	 */
 	private static final Logger julRoot = Logger.getLogger("");
 
@@ -86,8 +86,9 @@ class SecretCanaryTests {
 	private static ch.qos.logback.classic.@Nullable Level previousLogbackLevel;
 
 	/**
-	 * Channels where a scenario is known to leak the canary: none. Kept so that a leak found later can
-	 * be recorded here while it is being fixed, and fails the test once the fix lands.
+	 * Channels where a scenario is known to leak the canary: none. Kept so that a leak
+	 * found later can be recorded here while it is being fixed, and fails the test once
+	 * the fix lands.
 	 */
 	private static final Map<String, Set<String>> KNOWN_LEAKS = Map.of();
 
@@ -95,8 +96,9 @@ class SecretCanaryTests {
 		.withConfiguration(AutoConfigurations.of(SmtpHealthContributorAutoConfiguration.class));
 
 	/**
-	 * Log everything at TRACE the way an application with {@code logging.level.root=trace} does:
-	 * System.Logger and the JDK's loggers go to JUL, which Boot bridges to SLF4J (Logback here).
+	 * Log everything at TRACE the way an application with
+	 * {@code logging.level.root=trace} does: System.Logger and the JDK's loggers go to
+	 * JUL, which Boot bridges to SLF4J (Logback here).
 	 */
 	@BeforeAll
 	static void logEverythingAtTrace() {
@@ -186,9 +188,9 @@ class SecretCanaryTests {
 			.credentials(password)
 			.heloName("probe.test")
 			.build();
-		SmtpHealthProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-				"smtp.check.host", "mail.example.com", "smtp.check.auth.username", Canary.USERNAME,
-				"smtp.check.auth.password", Canary.PASSWORD, "smtp.check.servers.relay.auth.token", Canary.TOKEN)))
+		SmtpHealthProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("smtp.check.host",
+				"mail.example.com", "smtp.check.auth.username", Canary.USERNAME, "smtp.check.auth.password",
+				Canary.PASSWORD, "smtp.check.servers.relay.auth.token", Canary.TOKEN)))
 			.bind("smtp.check", SmtpHealthProperties.class)
 			.get();
 		assertThat(properties.getAuth().getPassword()).isEqualTo(Canary.PASSWORD);
@@ -218,8 +220,9 @@ class SecretCanaryTests {
 		String token = "smtp.check.auth.token=" + Canary.TOKEN;
 		String user = "smtp.check.auth.username=" + Canary.USERNAME;
 		String host = "smtp.check.host=mail.example.com";
-		return List.of(Arguments.of("port out of range", List.of(host, user, password, "smtp.check.port=70000"),
-				"smtp.check.port"),
+		return List.of(
+				Arguments.of("port out of range", List.of(host, user, password, "smtp.check.port=70000"),
+						"smtp.check.port"),
 				Arguments.of("host with a space", List.of("smtp.check.host=mail example.com", user, password),
 						"smtp.check.host"),
 				Arguments.of("unknown mechanism", List.of(host, user, password, "smtp.check.auth.mechanism=scram"),
@@ -233,14 +236,16 @@ class SecretCanaryTests {
 						"username"),
 				Arguments.of("helo name with a space", List.of(host, user, password, "smtp.check.helo-name=a b"),
 						"smtp.check.helo-name"),
-				Arguments.of("unknown SSL bundle", List.of(host, user, password, "smtp.check.security=smtps",
-						"smtp.check.tls.bundle=missing"), "smtp.check.tls.bundle"),
-				Arguments.of("named server with a bad timeout", List.of(user, password, token,
-						"smtp.check.servers.relay.host=mail.example.com", "smtp.check.servers.relay.timeout=0s"),
+				Arguments.of("unknown SSL bundle",
+						List.of(host, user, password, "smtp.check.security=smtps", "smtp.check.tls.bundle=missing"),
+						"smtp.check.tls.bundle"),
+				Arguments.of("named server with a bad timeout",
+						List.of(user, password, token, "smtp.check.servers.relay.host=mail.example.com",
+								"smtp.check.servers.relay.timeout=0s"),
 						"timeout"),
-				Arguments.of("spring.mail fallback with a bad host",
-						List.of("spring.mail.host=mail example.com", "spring.mail.username=" + Canary.USERNAME,
-								"spring.mail.password=" + Canary.PASSWORD),
+				Arguments.of(
+						"spring.mail fallback with a bad host", List.of("spring.mail.host=mail example.com",
+								"spring.mail.username=" + Canary.USERNAME, "spring.mail.password=" + Canary.PASSWORD),
 						"host"));
 	}
 

@@ -30,8 +30,8 @@ import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import io.github.smtphealth.testsupport.SmtpScript;
 
 /**
- * Where a scenario's probe goes: a hostile server, a hostile resolver, or both. Closing it stops
- * whatever it started and releases whatever it blocks.
+ * Where a scenario's probe goes: a hostile server, a hostile resolver, or both. Closing
+ * it stops whatever it started and releases whatever it blocks.
  */
 interface Target extends AutoCloseable {
 
@@ -53,8 +53,8 @@ interface Target extends AutoCloseable {
 	void close();
 
 	/**
-	 * A scripted server on {@code 127.0.0.1}, read timeout short enough that its threads never outlive
-	 * a scenario by much.
+	 * A scripted server on {@code 127.0.0.1}, read timeout short enough that its threads
+	 * never outlive a scenario by much.
 	 * @param script the script played on every connection
 	 * @return the running target
 	 */
@@ -67,8 +67,8 @@ interface Target extends AutoCloseable {
 	}
 
 	/**
-	 * A host name that resolves to the given addresses, in order, all on the port of a scripted
-	 * server bound to {@code 127.0.0.1}.
+	 * A host name that resolves to the given addresses, in order, all on the port of a
+	 * scripted server bound to {@code 127.0.0.1}.
 	 * @param host the host name
 	 * @param addresses the address literals the resolver returns
 	 * @param script the script played on every connection
@@ -112,8 +112,9 @@ interface Target extends AutoCloseable {
 	}
 
 	/**
-	 * A host name whose resolver never answers, like a DNS server that drops every query: it blocks,
-	 * ignoring interrupts as the system resolver does, until the target is closed.
+	 * A host name whose resolver never answers, like a DNS server that drops every query:
+	 * it blocks, ignoring interrupts as the system resolver does, until the target is
+	 * closed.
 	 * @param host the host name
 	 * @return the target
 	 */

@@ -34,8 +34,9 @@ import static io.github.smtphealth.reliability.Scripts.of;
 import static io.github.smtphealth.reliability.Scripts.startTls;
 
 /**
- * One complete STARTTLS and AUTH dialogue with a generous deadline, so that a test class's first
- * two-second probe does not pay for loading the TLS, SASL and probe classes on a busy machine.
+ * One complete STARTTLS and AUTH dialogue with a generous deadline, so that a test
+ * class's first two-second probe does not pay for loading the TLS, SASL and probe classes
+ * on a busy machine.
  */
 final class WarmUp {
 

@@ -15,8 +15,8 @@
  */
 
 /**
- * Reliability and security tests: a corpus of hostile servers, secret canaries, and downgrade and
- * trust checks at the health indicator level.
+ * Reliability and security tests: a corpus of hostile servers, secret canaries, and
+ * downgrade and trust checks at the health indicator level.
  */
 @NullMarked
 package io.github.smtphealth.reliability;

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits a command line into options and their values, the way {@code getopt_long} does for
- * {@code check_smtp}: {@code -H host}, {@code -Hhost}, bundled flags ({@code -SL}), {@code --host host}
- * and {@code --host=host}. It knows nothing of what the values mean.
+ * Splits a command line into options and their values, the way {@code getopt_long} does
+ * for {@code check_smtp}: {@code -H host}, {@code -Hhost}, bundled flags ({@code -SL}),
+ * {@code --host host} and {@code --host=host}. It knows nothing of what the values mean.
  */
 final class ArgumentParser {
 
@@ -34,7 +34,8 @@ final class ArgumentParser {
 	 * Parse a command line.
 	 * @param args the arguments
 	 * @return each option given, with its value ({@code ""} for a flag)
-	 * @throws UsageException for an unknown, repeated or incomplete option, or a stray argument
+	 * @throws UsageException for an unknown, repeated or incomplete option, or a stray
+	 * argument
 	 */
 	static Map<Option, String> parse(List<String> args) throws UsageException {
 		Map<Option, String> options = new EnumMap<>(Option.class);
@@ -47,7 +48,8 @@ final class ArgumentParser {
 				i = parseShort(args, i, options);
 			}
 			else {
-				// Never quoted: it may be the second half of a password that contained a space.
+				// Never quoted: it may be the second half of a password that contained a
+				// space.
 				throw new UsageException("unexpected argument at position " + (i + 1) + " (options start with '-')");
 			}
 		}

@@ -42,13 +42,14 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * The training run behind {@code smtp-check.jsa}, the class-data sharing archive of
- * {@code bin/smtp-check}: one {@code smtp-check -S -U … --ca-file …} against a loopback STARTTLS +
- * AUTH server played here, so the archive holds every class a real check loads, the TLS handshake's
- * included. Run at package time, and again wherever the jar is installed (Java 17 records the jar's
- * absolute path in the archive): <pre>
+ * {@code bin/smtp-check}: one {@code smtp-check -S -U … --ca-file …} against a loopback
+ * STARTTLS + AUTH server played here, so the archive holds every class a real check
+ * loads, the TLS handshake's included. Run at package time, and again wherever the jar is
+ * installed (Java 17 records the jar's absolute path in the archive): <pre>
  * java -XX:ArchiveClassesAtExit=smtp-check.jsa -cp smtp-check.jar io.github.smtphealth.cli.CdsTraining
- * </pre> The server's certificate comes from the JDK's own {@code keytool}, in a temporary directory
- * that is deleted afterwards. Nothing of this runs when the command is used.
+ * </pre> The server's certificate comes from the JDK's own {@code keytool}, in a
+ * temporary directory that is deleted afterwards. Nothing of this runs when the command
+ * is used.
  */
 public final class CdsTraining {
 
@@ -103,13 +104,14 @@ public final class CdsTraining {
 	}
 
 	/**
-	 * A self-signed certificate for 127.0.0.1 from {@code keytool}: the JDK has no public API to make one.
+	 * A self-signed certificate for 127.0.0.1 from {@code keytool}: the JDK has no public
+	 * API to make one.
 	 */
 	private static KeyStore keyStore(Path store) throws IOException, GeneralSecurityException, InterruptedException {
 		Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
 		Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keystore", store.toString(),
-				"-storetype", "PKCS12", "-storepass", STORE_PASSWORD, "-alias", "training", "-keyalg", "RSA", "-keysize",
-				"2048", "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1", "-validity", "2")
+				"-storetype", "PKCS12", "-storepass", STORE_PASSWORD, "-alias", "training", "-keyalg", "RSA",
+				"-keysize", "2048", "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1", "-validity", "2")
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
@@ -141,7 +143,8 @@ public final class CdsTraining {
 	}
 
 	/**
-	 * 220, EHLO with STARTTLS, the handshake, EHLO with AUTH, then 235 and 250 to everything, 221 to QUIT.
+	 * 220, EHLO with STARTTLS, the handshake, EHLO with AUTH, then 235 and 250 to
+	 * everything, 221 to QUIT.
 	 */
 	private static void serve(ServerSocket listener, SSLContext tls) {
 		try (Socket plain = listener.accept()) {
@@ -153,7 +156,8 @@ public final class CdsTraining {
 			send(out, "250-training\r\n250 STARTTLS");
 			in.readLine();
 			send(out, "220 go ahead");
-			try (SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, null, plain.getPort(), false)) {
+			try (SSLSocket secure = (SSLSocket) tls.getSocketFactory()
+				.createSocket(plain, null, plain.getPort(), false)) {
 				secure.setUseClientMode(false);
 				secure.startHandshake();
 				in = reader(secure.getInputStream());

@@ -23,14 +23,15 @@ import io.github.smtphealth.probe.SmtpProbeSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one {@code smtp-check} run does: the probe's settings, the verdict policy and how to report.
+ * What one {@code smtp-check} run does: the probe's settings, the verdict policy and how
+ * to report.
  *
  * @param settings the probe settings
  * @param policy the thresholds, the same policy the health indicator uses
  * @param json whether to print the result as JSON instead of the plugin line
  * @param verbose whether to print the dialogue on standard error
- * @param secret the password or token, so that every output can be checked for it; {@code null}
- * without AUTH
+ * @param secret the password or token, so that every output can be checked for it;
+ * {@code null} without AUTH
  */
 record CheckRequest(SmtpProbeSettings settings, CheckPolicy policy, boolean json, boolean verbose,
 		@Nullable String secret) {

@@ -41,11 +41,11 @@ import io.github.smtphealth.probe.TlsSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns parsed options into a {@link CheckRequest}. Every value is validated here, once, with a
- * message that names the flag the user wrote; defaults are the core's ({@link CheckPolicy#DEFAULT},
- * {@link SmtpProbeSettings#DEFAULT_TIMEOUT}, the builder's ports and EHLO name), so {@code -w},
- * {@code -c} and {@code -D} mean what {@code smtp.check.warning}, {@code .critical} and
- * {@code .tls.expiry-*} mean.
+ * Turns parsed options into a {@link CheckRequest}. Every value is validated here, once,
+ * with a message that names the flag the user wrote; defaults are the core's
+ * ({@link CheckPolicy#DEFAULT}, {@link SmtpProbeSettings#DEFAULT_TIMEOUT}, the builder's
+ * ports and EHLO name), so {@code -w}, {@code -c} and {@code -D} mean what
+ * {@code smtp.check.warning}, {@code .critical} and {@code .tls.expiry-*} mean.
  */
 final class CheckRequestFactory {
 
@@ -101,8 +101,8 @@ final class CheckRequestFactory {
 
 	private Security security() throws UsageException {
 		if (has(Option.SMTPS) && has(Option.STARTTLS)) {
-			throw new UsageException(Option.SMTPS.displayName() + " and " + Option.STARTTLS.displayName()
-					+ " exclude each other");
+			throw new UsageException(
+					Option.SMTPS.displayName() + " and " + Option.STARTTLS.displayName() + " exclude each other");
 		}
 		return has(Option.SMTPS) ? Security.SMTPS : has(Option.STARTTLS) ? Security.STARTTLS : Security.NONE;
 	}
@@ -121,8 +121,8 @@ final class CheckRequestFactory {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new UsageException(Option.PORT.displayName() + " must be a port number from 1 to 65535 but was '"
-				+ value + "'");
+		throw new UsageException(
+				Option.PORT.displayName() + " must be a port number from 1 to 65535 but was '" + value + "'");
 	}
 
 	private AuthMechanism authMechanism() throws UsageException {
@@ -140,8 +140,8 @@ final class CheckRequestFactory {
 	}
 
 	/**
-	 * The password (or, for XOAUTH2, the token) from exactly one of its three sources. Its value is
-	 * never part of a message.
+	 * The password (or, for XOAUTH2, the token) from exactly one of its three sources.
+	 * Its value is never part of a message.
 	 */
 	private @Nullable String secret() throws UsageException {
 		List<Option> given = List.of(Option.PASSWORD, Option.PASSWORD_FILE, Option.PASSWORD_ENV)
@@ -176,7 +176,8 @@ final class CheckRequestFactory {
 	}
 
 	/**
-	 * The first line of the file, without its line break, as {@code --password-file} of other tools.
+	 * The first line of the file, without its line break, as {@code --password-file} of
+	 * other tools.
 	 */
 	private static String readPasswordFile(String path) throws UsageException {
 		try {
@@ -220,14 +221,15 @@ final class CheckRequestFactory {
 	}
 
 	/**
-	 * The same rules as the starter's properties: warning below critical, both below the timeout.
+	 * The same rules as the starter's properties: warning below critical, both below the
+	 * timeout.
 	 */
 	private CheckPolicy policy(Duration timeout) throws UsageException {
 		Duration warning = seconds(Option.WARNING);
 		Duration critical = seconds(Option.CRITICAL);
 		if (warning != null && critical != null && warning.compareTo(critical) >= 0) {
-			throw new UsageException(Option.WARNING.displayName() + " must be less than "
-					+ Option.CRITICAL.displayName());
+			throw new UsageException(
+					Option.WARNING.displayName() + " must be less than " + Option.CRITICAL.displayName());
 		}
 		for (Option option : List.of(Option.WARNING, Option.CRITICAL)) {
 			Duration threshold = (option == Option.WARNING) ? warning : critical;
@@ -242,8 +244,8 @@ final class CheckRequestFactory {
 		if (days != null) {
 			String[] parts = days.split(",", -1);
 			if (parts.length > 2) {
-				throw new UsageException(Option.CERTIFICATE_DAYS.displayName()
-						+ " must be warn[,crit] days but was '" + days + "'");
+				throw new UsageException(
+						Option.CERTIFICATE_DAYS.displayName() + " must be warn[,crit] days but was '" + days + "'");
 			}
 			expiryWarning = days(parts[0], days);
 			if (parts.length == 2) {
@@ -296,8 +298,8 @@ final class CheckRequestFactory {
 
 	private IpFamily ipFamily() throws UsageException {
 		if (has(Option.IPV4) && has(Option.IPV6)) {
-			throw new UsageException(Option.IPV4.displayName() + " and " + Option.IPV6.displayName()
-					+ " exclude each other");
+			throw new UsageException(
+					Option.IPV4.displayName() + " and " + Option.IPV6.displayName() + " exclude each other");
 		}
 		return has(Option.IPV4) ? IpFamily.IPV4 : has(Option.IPV6) ? IpFamily.IPV6 : IpFamily.ANY;
 	}
@@ -307,8 +309,8 @@ final class CheckRequestFactory {
 		String clientCert = value(Option.CLIENT_CERT);
 		String clientKey = value(Option.CLIENT_KEY);
 		if ((clientCert == null) != (clientKey == null)) {
-			throw new UsageException(Option.CLIENT_CERT.displayName() + " and " + Option.CLIENT_KEY.displayName()
-					+ " go together");
+			throw new UsageException(
+					Option.CLIENT_CERT.displayName() + " and " + Option.CLIENT_KEY.displayName() + " go together");
 		}
 		if (has(Option.INSECURE) && caFile != null) {
 			throw new UsageException(Option.INSECURE.displayName() + " trusts any certificate: drop "
@@ -348,9 +350,9 @@ final class CheckRequestFactory {
 	}
 
 	/**
-	 * The settings validate host, EHLO name, sender and recipient, and name their own fields; the user
-	 * wrote a flag. Each of those values is tried alone to find the flag to blame (only on this error
-	 * path, and without parsing the message).
+	 * The settings validate host, EHLO name, sender and recipient, and name their own
+	 * fields; the user wrote a flag. Each of those values is tried alone to find the flag
+	 * to blame (only on this error path, and without parsing the message).
 	 */
 	private String blame(IllegalArgumentException ex) {
 		for (Option option : List.of(Option.HOST, Option.HELO_NAME, Option.MAIL_FROM, Option.RCPT_TO)) {
@@ -359,7 +361,8 @@ final class CheckRequestFactory {
 				continue;
 			}
 			try {
-				SmtpProbeSettings.Builder alone = SmtpProbeSettings.builder((option == Option.HOST) ? value : "localhost")
+				SmtpProbeSettings.Builder alone = SmtpProbeSettings
+					.builder((option == Option.HOST) ? value : "localhost")
 					.heloName("localhost");
 				switch (option) {
 					case HELO_NAME -> alone.heloName(value);

@@ -26,9 +26,10 @@ import io.github.smtphealth.check.SmtpCheckOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code --json}: the outcome as {@code /actuator/health/smtp} shows it, {@code {"status":…,
- * "details":{…}}}, with the keys of {@link SmtpCheckDetails}. Written by hand: a dozen lines do not
- * justify a JSON library on a one-shot command's start-up path.
+ * {@code --json}: the outcome as {@code /actuator/health/smtp} shows it,
+ * {@code {"status":…, "details":{…}}}, with the keys of {@link SmtpCheckDetails}. Written
+ * by hand: a dozen lines do not justify a JSON library on a one-shot command's start-up
+ * path.
  */
 final class JsonOutput {
 
@@ -112,7 +113,9 @@ final class JsonOutput {
 				case '\t' -> json.append("\\t");
 				default -> {
 					if (c < 0x20 || c == 0x7f) {
-						json.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+						json.append("\\u00")
+							.append(Character.forDigit(c >> 4, 16))
+							.append(Character.forDigit(c & 0xf, 16));
 					}
 					else {
 						json.append(c);

@@ -21,8 +21,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every flag {@code smtp-check} knows: its short form (as {@code check_smtp} and Mackerel's
- * {@code check-smtp} spell it, where they agree), its long forms, and whether it takes a value.
+ * Every flag {@code smtp-check} knows: its short form (as {@code check_smtp} and
+ * Mackerel's {@code check-smtp} spell it, where they agree), its long forms, and whether
+ * it takes a value.
  */
 enum Option {
 
@@ -75,7 +76,8 @@ enum Option {
 	ALLOW_PLAINTEXT_AUTH(null, false, "allow-plaintext-auth"),
 
 	/**
-	 * Accepted for {@code check_smtp} compatibility: a bad QUIT never fails our probe anyway.
+	 * Accepted for {@code check_smtp} compatibility: a bad QUIT never fails our probe
+	 * anyway.
 	 */
 	IGNORE_QUIT_FAILURE('q', false, "ignore-quit-failure"),
 
@@ -104,7 +106,8 @@ enum Option {
 	}
 
 	/**
-	 * Return how the user is told about this option: {@code -H/--host}, or {@code --rcpt}.
+	 * Return how the user is told about this option: {@code -H/--host}, or
+	 * {@code --rcpt}.
 	 */
 	String displayName() {
 		String longName = "--" + this.longNames.get(0);

@@ -40,9 +40,10 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Trust and client-certificate material from PEM files, with the JDK alone: {@code --ca-file} (one or
- * more certificates), {@code --client-cert} (the chain, leaf first) and {@code --client-key} (an
- * unencrypted PKCS#8 key, {@code BEGIN PRIVATE KEY}, RSA, EC or EdDSA).
+ * Trust and client-certificate material from PEM files, with the JDK alone:
+ * {@code --ca-file} (one or more certificates), {@code --client-cert} (the chain, leaf
+ * first) and {@code --client-key} (an unencrypted PKCS#8 key, {@code BEGIN PRIVATE KEY},
+ * RSA, EC or EdDSA).
  */
 final class PemMaterial {
 
@@ -87,7 +88,8 @@ final class PemMaterial {
 
 	private static List<Certificate> certificates(Path file, Option option) throws UsageException {
 		try (InputStream in = Files.newInputStream(file)) {
-			List<Certificate> certificates = new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in));
+			List<Certificate> certificates = new ArrayList<>(
+					CertificateFactory.getInstance("X.509").generateCertificates(in));
 			if (certificates.isEmpty()) {
 				throw new UsageException(option.displayName() + ": no certificate in '" + file + "'");
 			}

@@ -34,10 +34,11 @@ import io.github.smtphealth.probe.TlsInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one-line plugin output, as {@code check_smtp} prints it, with performance data for the total
- * and every phase that ran: <pre>
+ * The one-line plugin output, as {@code check_smtp} prints it, with performance data for
+ * the total and every phase that ran: <pre>
  * SMTP OK - 0.012 sec. response time, STARTTLS TLSv1.3, certificate verified, expires in 364 days, AUTH PLAIN, MAIL FROM accepted|time=0.012000s;1.000000;2.000000;0.000000;5.000000 dns=…s …
- * </pre> A non-OK line puts its reason first, where a monitoring system that cuts long lines keeps it.
+ * </pre> A non-OK line puts its reason first, where a monitoring system that cuts long
+ * lines keeps it.
  */
 final class PluginOutput {
 
@@ -114,23 +115,36 @@ final class PluginOutput {
 	}
 
 	/**
-	 * {@code label=value[UOM];[warn];[crit];[min];[max]}: the total with the thresholds and the
-	 * timeout, each phase, and the certificate's days left with Nagios ranges ({@code 14:} alerts
-	 * below 14).
+	 * {@code label=value[UOM];[warn];[crit];[min];[max]}: the total with the thresholds
+	 * and the timeout, each phase, and the certificate's days left with Nagios ranges
+	 * ({@code 14:} alerts below 14).
 	 */
 	private static String performanceData(SmtpProbeResult result, SmtpProbeSettings settings, CheckPolicy policy,
 			Instant now) {
 		StringBuilder data = new StringBuilder();
-		data.append("time=").append(seconds(result.total(), 6)).append("s;").append(threshold(policy.warning()))
-			.append(';').append(threshold(policy.critical())).append(";0.000000;")
+		data.append("time=")
+			.append(seconds(result.total(), 6))
+			.append("s;")
+			.append(threshold(policy.warning()))
+			.append(';')
+			.append(threshold(policy.critical()))
+			.append(";0.000000;")
 			.append(seconds(settings.timeout(), 6));
-		result.phases().forEach((phase, duration) -> data.append(' ').append(phase.id()).append('=')
-			.append(seconds(duration, 6)).append("s;;;0.000000"));
+		result.phases()
+			.forEach((phase, duration) -> data.append(' ')
+				.append(phase.id())
+				.append('=')
+				.append(seconds(duration, 6))
+				.append("s;;;0.000000"));
 		TlsInfo tls = result.tls();
 		if (tls != null) {
-			data.append(" cert_days=").append(tls.timeUntilExpiry(now).toDays()).append(';')
-				.append(policy.expiryWarning().isZero() ? "" : policy.expiryWarning().toDays() + ":").append(';')
-				.append(policy.expiryCritical().toDays()).append(':');
+			data.append(" cert_days=")
+				.append(tls.timeUntilExpiry(now).toDays())
+				.append(';')
+				.append(policy.expiryWarning().isZero() ? "" : policy.expiryWarning().toDays() + ":")
+				.append(';')
+				.append(policy.expiryCritical().toDays())
+				.append(':');
 		}
 		return data.toString();
 	}
@@ -140,11 +154,13 @@ final class PluginOutput {
 	}
 
 	/**
-	 * BigDecimal rather than String.format: no Formatter (and its regular expressions) to load at
-	 * start-up.
+	 * BigDecimal rather than String.format: no Formatter (and its regular expressions) to
+	 * load at start-up.
 	 */
 	static String seconds(Duration duration, int scale) {
-		return BigDecimal.valueOf(duration.toNanos(), 9).setScale(scale, RoundingMode.HALF_UP).toPlainString()
+		return BigDecimal.valueOf(duration.toNanos(), 9)
+			.setScale(scale, RoundingMode.HALF_UP)
+			.toPlainString()
 			.toLowerCase(Locale.ROOT);
 	}
 

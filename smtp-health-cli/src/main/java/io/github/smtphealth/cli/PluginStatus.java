@@ -36,7 +36,8 @@ enum PluginStatus {
 	}
 
 	/**
-	 * UP is OK, DEGRADED is WARNING, DOWN is CRITICAL: the health indicator's verdict, unchanged.
+	 * UP is OK, DEGRADED is WARNING, DOWN is CRITICAL: the health indicator's verdict,
+	 * unchanged.
 	 */
 	static PluginStatus of(CheckStatus status) {
 		return switch (status) {

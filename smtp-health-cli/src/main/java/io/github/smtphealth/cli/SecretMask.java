@@ -23,9 +23,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The last line of defence: every line {@code smtp-check} writes passes through here, and the
- * password (or token), plain or base64, is masked wherever it appears. The probe already keeps
- * secrets out of its results; this also covers text from the JVM, such as an unexpected exception.
+ * The last line of defence: every line {@code smtp-check} writes passes through here, and
+ * the password (or token), plain or base64, is masked wherever it appears. The probe
+ * already keeps secrets out of its results; this also covers text from the JVM, such as
+ * an unexpected exception.
  */
 final class SecretMask {
 

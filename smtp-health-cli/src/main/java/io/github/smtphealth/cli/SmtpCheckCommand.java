@@ -30,10 +30,10 @@ import io.github.smtphealth.probe.SmtpProbeResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code smtp-check}: runs one probe and reports it as a Nagios plugin does, one line on standard
- * output and exit code 0 (OK), 1 (WARNING), 2 (CRITICAL) or 3 (UNKNOWN). The verdict is the health
- * indicator's ({@link io.github.smtphealth.check.CheckPolicy}): UP is OK, DEGRADED is WARNING, DOWN is
- * CRITICAL. Never a stack trace; never the password.
+ * {@code smtp-check}: runs one probe and reports it as a Nagios plugin does, one line on
+ * standard output and exit code 0 (OK), 1 (WARNING), 2 (CRITICAL) or 3 (UNKNOWN). The
+ * verdict is the health indicator's ({@link io.github.smtphealth.check.CheckPolicy}): UP
+ * is OK, DEGRADED is WARNING, DOWN is CRITICAL. Never a stack trace; never the password.
  *
  * @since 0.1.0
  */
@@ -116,7 +116,8 @@ public final class SmtpCheckCommand {
 	}
 
 	/**
-	 * UNKNOWN: the message, and after a usage error the usage line (not in JSON, which is one value).
+	 * UNKNOWN: the message, and after a usage error the usage line (not in JSON, which is
+	 * one value).
 	 */
 	private int unknown(SecretMask mask, boolean json, String message, boolean usage) {
 		print(mask, json ? JsonOutput.unknown(message) : PluginOutput.unknown(message));

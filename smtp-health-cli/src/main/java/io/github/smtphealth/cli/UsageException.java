@@ -17,8 +17,8 @@
 package io.github.smtphealth.cli;
 
 /**
- * The command line cannot be used: exit 3 (UNKNOWN) with the message and the usage line. The
- * message names the flag and never quotes a secret.
+ * The command line cannot be used: exit 3 (UNKNOWN) with the message and the usage line.
+ * The message names the flag and never quotes a secret.
  */
 final class UsageException extends Exception {
 

@@ -24,10 +24,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * {@code --verbose}: the probe logs the dialogue at DEBUG through {@link System.Logger} (lines the
- * client sends, AUTH data as {@code <secret>}; the first line of each reply, secrets masked), which
- * the JDK routes to {@code java.util.logging}. This sends those records to standard error, through
- * the {@link SecretMask}, so the plugin line on standard output stays the first line.
+ * {@code --verbose}: the probe logs the dialogue at DEBUG through {@link System.Logger}
+ * (lines the client sends, AUTH data as {@code <secret>}; the first line of each reply,
+ * secrets masked), which the JDK routes to {@code java.util.logging}. This sends those
+ * records to standard error, through the {@link SecretMask}, so the plugin line on
+ * standard output stays the first line.
  */
 final class VerboseLog {
 

@@ -81,12 +81,12 @@ class ArgumentParserTests {
 
 	@Test
 	void parseAttachedValuesAndBundledFlags() throws UsageException {
-		assertThat(ArgumentParser.parse(List.of("-Hmail", "-p25", "-SL4", "-Uuser")))
-			.containsEntry(Option.HOST, "mail")
+		assertThat(ArgumentParser.parse(List.of("-Hmail", "-p25", "-SL4", "-Uuser"))).containsEntry(Option.HOST, "mail")
 			.containsEntry(Option.PORT, "25")
 			.containsEntry(Option.USER, "user")
 			.containsKeys(Option.STARTTLS, Option.LMTP, Option.IPV4);
-		assertThat(ArgumentParser.parse(List.of("-St", "5"))).containsEntry(Option.TIMEOUT, "5").containsKey(Option.STARTTLS);
+		assertThat(ArgumentParser.parse(List.of("-St", "5"))).containsEntry(Option.TIMEOUT, "5")
+			.containsKey(Option.STARTTLS);
 	}
 
 	@Test

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests of {@link CheckRequestFactory}: what each flag sets, the core's defaults, and a message that
- * names the flag for every bad value.
+ * Tests of {@link CheckRequestFactory}: what each flag sets, the core's defaults, and a
+ * message that names the flag for every bad value.
  */
 class CheckRequestFactoryTests {
 
@@ -69,8 +69,8 @@ class CheckRequestFactoryTests {
 	@Test
 	void createWithEveryProbeFlagShouldSetIt() throws UsageException {
 		CheckRequest request = create("-H", "mail.example.com", "-p", "2525", "-S", "-F", "probe.example.com", "-U",
-				"monitor", "-P", SECRET, "-A", "cram-md5", "-f", "monitor@example.com", "--rcpt", "postmaster@example.com",
-				"-t", "4.5", "-6", "--allow-plaintext-auth", "--json", "--verbose");
+				"monitor", "-P", SECRET, "-A", "cram-md5", "-f", "monitor@example.com", "--rcpt",
+				"postmaster@example.com", "-t", "4.5", "-6", "--allow-plaintext-auth", "--json", "--verbose");
 		SmtpProbeSettings settings = request.settings();
 		assertThat(settings.port()).isEqualTo(2525);
 		assertThat(settings.security()).isEqualTo(Security.STARTTLS);
@@ -108,8 +108,8 @@ class CheckRequestFactoryTests {
 	@Test
 	void createWithThresholdsShouldBuildTheCorePolicy() throws UsageException {
 		CheckPolicy policy = create("-H", "h", "-w", "0.25", "-c", "2", "-t", "5", "-D", "30,7").policy();
-		assertThat(policy).isEqualTo(
-				new CheckPolicy(Duration.ofMillis(250), Duration.ofSeconds(2), Duration.ofDays(30), Duration.ofDays(7)));
+		assertThat(policy).isEqualTo(new CheckPolicy(Duration.ofMillis(250), Duration.ofSeconds(2), Duration.ofDays(30),
+				Duration.ofDays(7)));
 	}
 
 	@Test
@@ -131,7 +131,8 @@ class CheckRequestFactoryTests {
 		TestCertificate certificate = TestCertificates.chain("localhost");
 		PemFiles pem = certificate.writePem(this.directory);
 		SmtpProbeSettings settings = create("-H", "h", "-s", "--ca-file", pem.ca().toString(), "--client-cert",
-				pem.certificate().toString(), "--client-key", pem.privateKey().toString()).settings();
+				pem.certificate().toString(), "--client-key", pem.privateKey().toString())
+			.settings();
 		assertThat(settings.tls().trustManagers()).isNotEmpty();
 		assertThat(settings.tls().keyManagers()).isNotEmpty();
 		assertThat(settings.tls().fullyVerified()).isTrue();

@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run of {@link SmtpCheckCommand} in this JVM, with its exit code and everything it printed.
+ * One run of {@link SmtpCheckCommand} in this JVM, with its exit code and everything it
+ * printed.
  *
  * @param exitCode the exit code
  * @param out what went to standard output

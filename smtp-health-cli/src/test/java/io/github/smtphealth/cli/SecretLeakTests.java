@@ -36,9 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The password never appears in standard output or standard error, whether it came from {@code -P},
- * {@code --password-file} or {@code --password-env}, in the plugin line, {@code --json} and
- * {@code --verbose}, even from a server that echoes it (and its base64 AUTH payload) back.
+ * The password never appears in standard output or standard error, whether it came from
+ * {@code -P}, {@code --password-file} or {@code --password-env}, in the plugin line,
+ * {@code --json} and {@code --verbose}, even from a server that echoes it (and its base64
+ * AUTH payload) back.
  */
 class SecretLeakTests {
 
@@ -56,7 +57,8 @@ class SecretLeakTests {
 
 	static Stream<Arguments> sourcesAndOutputs() {
 		return Stream.of("-P", "--password-file", "--password-env")
-			.flatMap((source) -> Stream.of("plain", "--json", "--verbose").map((output) -> Arguments.of(source, output)));
+			.flatMap((source) -> Stream.of("plain", "--json", "--verbose")
+				.map((output) -> Arguments.of(source, output)));
 	}
 
 	@ParameterizedTest(name = "{0}, {1}, AUTH rejected with an echo")

@@ -33,9 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of {@link SmtpCheckCommand} against the scripted server: the four exit codes, the plugin
- * line with its performance data, {@code --json}, {@code --help} and {@code --version}. (An expired
- * certificate is a real-server test: SmtpCheckRealServerTests runs the packaged jar against it.)
+ * Tests of {@link SmtpCheckCommand} against the scripted server: the four exit codes, the
+ * plugin line with its performance data, {@code --json}, {@code --help} and
+ * {@code --version}. (An expired certificate is a real-server test:
+ * SmtpCheckRealServerTests runs the packaged jar against it.)
  */
 class SmtpCheckCommandTests {
 
@@ -51,9 +52,10 @@ class SmtpCheckCommandTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			CommandRun run = CommandRun.of(target(server, "-w", "5", "-c", "8", "-t", "9"));
 			assertThat(run.exitCode()).isZero();
-			assertThat(run.statusLine()).matches("SMTP OK - \\d+\\.\\d{3} sec\\. response time, no TLS, MAIL FROM accepted"
-					+ "\\|time=\\d+\\.\\d{6}s;5\\.000000;8\\.000000;0\\.000000;9\\.000000 dns=\\S+ connect=\\S+ greeting=\\S+ "
-					+ "ehlo=\\S+ mail=\\S+ rset=\\S+ quit=\\d+\\.\\d{6}s;;;0\\.000000");
+			assertThat(run.statusLine())
+				.matches("SMTP OK - \\d+\\.\\d{3} sec\\. response time, no TLS, MAIL FROM accepted"
+						+ "\\|time=\\d+\\.\\d{6}s;5\\.000000;8\\.000000;0\\.000000;9\\.000000 dns=\\S+ connect=\\S+ greeting=\\S+ "
+						+ "ehlo=\\S+ mail=\\S+ rset=\\S+ quit=\\d+\\.\\d{6}s;;;0\\.000000");
 			assertThat(run.out()).hasLineCount(1);
 			assertThat(run.err()).isEmpty();
 		}
@@ -63,16 +65,18 @@ class SmtpCheckCommandTests {
 	void runWithStartTlsAuthAndCaFileShouldBeOkWithEveryPhase() {
 		TestCertificate certificate = TestCertificates.selfSigned("localhost", "127.0.0.1");
 		PemFiles pem = certificate.writePem(this.directory);
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(startTlsAuth(certificate, "235 2.7.0 Authenticated"))) {
-			CommandRun run = CommandRun.withEnvironment(Map.of("SMTP_PASSWORD", PASSWORD), target(server, "-S", "-U",
-					"monitor", "--password-env", "SMTP_PASSWORD", "--ca-file", pem.ca().toString(), "-w", "4", "-c", "6",
-					"-t", "8", "--rcpt", "postmaster@example.com"));
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start(startTlsAuth(certificate, "235 2.7.0 Authenticated"))) {
+			CommandRun run = CommandRun.withEnvironment(Map.of("SMTP_PASSWORD", PASSWORD),
+					target(server, "-S", "-U", "monitor", "--password-env", "SMTP_PASSWORD", "--ca-file",
+							pem.ca().toString(), "-w", "4", "-c", "6", "-t", "8", "--rcpt", "postmaster@example.com"));
 			assertThat(run.exitCode()).as(run.all()).isZero();
 			assertThat(run.statusLine()).startsWith("SMTP OK - ")
 				.contains(", STARTTLS TLSv1.3, certificate verified, expires in 36")
 				.contains(", AUTH PLAIN, MAIL FROM accepted, RCPT TO accepted|time=")
-				.containsPattern(" dns=\\S+ connect=\\S+ greeting=\\S+ ehlo=\\S+ starttls=\\S+ tls=\\S+ auth=\\S+ mail=\\S+ "
-						+ "rcpt=\\S+ rset=\\S+ quit=\\S+ cert_days=36\\d;14:;0:$");
+				.containsPattern(
+						" dns=\\S+ connect=\\S+ greeting=\\S+ ehlo=\\S+ starttls=\\S+ tls=\\S+ auth=\\S+ mail=\\S+ "
+								+ "rcpt=\\S+ rset=\\S+ quit=\\S+ cert_days=36\\d;14:;0:$");
 			assertThat(run.all()).doesNotContain(PASSWORD);
 		}
 	}
@@ -87,14 +91,17 @@ class SmtpCheckCommandTests {
 			assertThat(run.exitCode()).as(run.all()).isZero();
 			assertThat(run.out()).contains("\"security\":\"starttls\",\"tlsVerification\":\"disabled\"");
 			CommandRun line = CommandRun.of(target(server, "-S", "--insecure", "-U", "u", "-P", PASSWORD));
-			assertThat(line.statusLine()).contains(", STARTTLS TLSv1.3, certificate NOT verified (--insecure), expires in ");
+			assertThat(line.statusLine())
+				.contains(", STARTTLS TLSv1.3, certificate NOT verified (--insecure), expires in ");
 		}
 	}
 
 	@Test
 	void runSlowerThanWarningShouldBeWarning() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.delay(Duration.ofMillis(300)).happyPath())) {
-			// The greeting comes 300 ms late, so the response time is at least 300 ms whatever the load.
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.delay(Duration.ofMillis(300)).happyPath())) {
+			// The greeting comes 300 ms late, so the response time is at least 300 ms
+			// whatever the load.
 			CommandRun run = CommandRun.of(target(server, "-w", "0.2", "-c", "9", "-t", "10"));
 			assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
 			assertThat(run.statusLine()).startsWith("SMTP WARNING - response time ")
@@ -105,7 +112,8 @@ class SmtpCheckCommandTests {
 
 	@Test
 	void runSlowerThanCriticalShouldBeCritical() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.delay(Duration.ofMillis(300)).happyPath())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.delay(Duration.ofMillis(300)).happyPath())) {
 			CommandRun run = CommandRun.of(target(server, "-w", "0.1", "-c", "0.2"));
 			assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
 			assertThat(run.statusLine()).startsWith("SMTP CRITICAL - response time ")
@@ -121,14 +129,14 @@ class SmtpCheckCommandTests {
 			.build();
 		PemFiles pem = certificate.writePem(this.directory);
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(startTlsAuth(certificate, "235 ok"))) {
-			CommandRun warning = CommandRun.of(target(server, "-S", "-U", "u", "-P", PASSWORD, "--ca-file",
-					pem.ca().toString()));
+			CommandRun warning = CommandRun
+				.of(target(server, "-S", "-U", "u", "-P", PASSWORD, "--ca-file", pem.ca().toString()));
 			assertThat(warning.exitCode()).as(warning.all()).isEqualTo(1);
 			assertThat(warning.statusLine())
 				.startsWith("SMTP WARNING - certificate expires in 10 days, within the warning window of 14 days - ")
 				.contains(" cert_days=10;14:;0:");
-			CommandRun critical = CommandRun.of(target(server, "-S", "-U", "u", "-P", PASSWORD, "--ca-file",
-					pem.ca().toString(), "-D", "30,20"));
+			CommandRun critical = CommandRun
+				.of(target(server, "-S", "-U", "u", "-P", PASSWORD, "--ca-file", pem.ca().toString(), "-D", "30,20"));
 			assertThat(critical.exitCode()).as(critical.all()).isEqualTo(2);
 			assertThat(critical.statusLine())
 				.startsWith("SMTP CRITICAL - certificate expires in 10 days, within the critical window of 20 days - ")
@@ -138,11 +146,12 @@ class SmtpCheckCommandTests {
 
 	@Test
 	void runAgainstRefusingServerShouldBeCriticalWithPhaseAndReason() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("554 5.7.1 No service | for you").close())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.send("554 5.7.1 No service | for you").close())) {
 			CommandRun run = CommandRun.of(target(server));
 			assertThat(run.exitCode()).isEqualTo(2);
-			assertThat(run.statusLine())
-				.startsWith("SMTP CRITICAL - greeting failed: server refused the session: 554 5.7.1 No service / for you - ")
+			assertThat(run.statusLine()).startsWith(
+					"SMTP CRITICAL - greeting failed: server refused the session: 554 5.7.1 No service / for you - ")
 				.contains("|time=");
 		}
 	}
@@ -155,15 +164,16 @@ class SmtpCheckCommandTests {
 		}
 		CommandRun run = CommandRun.of("-H", "127.0.0.1", "-p", String.valueOf(port), "-F", HELO, "-t", "3");
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.statusLine()).startsWith("SMTP CRITICAL - connect failed: could not connect to 127.0.0.1:" + port);
+		assertThat(run.statusLine())
+			.startsWith("SMTP CRITICAL - connect failed: could not connect to 127.0.0.1:" + port);
 	}
 
 	@Test
 	void runWithBadArgumentsShouldBeUnknownWithUsageLine() {
 		CommandRun run = CommandRun.of("-H", "127.0.0.1", "-p", "99999");
 		assertThat(run.exitCode()).isEqualTo(3);
-		assertThat(run.out()).isEqualTo("SMTP UNKNOWN - -p/--port must be a port number from 1 to 65535 but was '99999'\n"
-				+ Usage.LINE + "\n");
+		assertThat(run.out()).isEqualTo(
+				"SMTP UNKNOWN - -p/--port must be a port number from 1 to 65535 but was '99999'\n" + Usage.LINE + "\n");
 	}
 
 	@Test
@@ -178,8 +188,9 @@ class SmtpCheckCommandTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.send("421 4.3.2 busy").close())) {
 			CommandRun run = CommandRun.of(target(server, "--json"));
 			assertThat(run.exitCode()).isEqualTo(2);
-			assertThat(run.out()).startsWith("{\"status\":\"DOWN\",\"details\":{\"host\":\"127.0.0.1\",\"port\":" + server.port()
-					+ ",\"security\":\"none\",\"responseTimeMs\":")
+			assertThat(run.out())
+				.startsWith("{\"status\":\"DOWN\",\"details\":{\"host\":\"127.0.0.1\",\"port\":" + server.port()
+						+ ",\"security\":\"none\",\"responseTimeMs\":")
 				.contains(",\"phasesMs\":{\"dns\":")
 				.contains(",\"greeting\":\"421 4.3.2 busy\"")
 				.contains(",\"failedPhase\":\"greeting\",\"replyCode\":421,\"cached\":false,\"ageMs\":0,"
@@ -192,8 +203,9 @@ class SmtpCheckCommandTests {
 	void runWithJsonAndBadArgumentsShouldPrintUnknownJson() {
 		CommandRun run = CommandRun.of("--json", "-H", "h", "-w", "x");
 		assertThat(run.exitCode()).isEqualTo(3);
-		assertThat(run.out()).isEqualTo("{\"status\":\"UNKNOWN\",\"details\":{\"error\":\"-w/--warning must be a number of "
-				+ "seconds above 0 (decimals allowed, at most 86400) but was 'x'\"}}\n");
+		assertThat(run.out())
+			.isEqualTo("{\"status\":\"UNKNOWN\",\"details\":{\"error\":\"-w/--warning must be a number of "
+					+ "seconds above 0 (decimals allowed, at most 86400) but was 'x'\"}}\n");
 	}
 
 	@Test
@@ -202,8 +214,8 @@ class SmtpCheckCommandTests {
 			CommandRun run = CommandRun.of(target(server, "--verbose"));
 			assertThat(run.exitCode()).isZero();
 			assertThat(run.out()).hasLineCount(1).startsWith("SMTP OK - ");
-			assertThat(run.err()).contains("smtp-check: S: 220 scripted.test ESMTP ready", "smtp-check: C: EHLO " + HELO,
-					"smtp-check: C: MAIL FROM:<>", "smtp-check: C: QUIT");
+			assertThat(run.err()).contains("smtp-check: S: 220 scripted.test ESMTP ready",
+					"smtp-check: C: EHLO " + HELO, "smtp-check: C: MAIL FROM:<>", "smtp-check: C: QUIT");
 		}
 	}
 
@@ -237,7 +249,8 @@ class SmtpCheckCommandTests {
 	}
 
 	/**
-	 * STARTTLS, then AUTH PLAIN answered with the given reply, then the rest of a normal dialogue.
+	 * STARTTLS, then AUTH PLAIN answered with the given reply, then the rest of a normal
+	 * dialogue.
 	 */
 	static Consumer<SmtpScript> startTlsAuth(TestCertificate certificate, String authReply) {
 		return (script) -> script.send("220 scripted.test ESMTP")

@@ -34,9 +34,10 @@ import org.subethamail.smtp.server.SMTPServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of {@link SmtpCheckCommand} against SubEthaSMTP in this JVM, a real SMTP implementation that
- * requires STARTTLS before AUTH: OK, WARNING (certificate lifetime below {@code -D}), CRITICAL (AUTH
- * rejected), each with the password from {@code --password-env} and trust from {@code --ca-file}.
+ * Tests of {@link SmtpCheckCommand} against SubEthaSMTP in this JVM, a real SMTP
+ * implementation that requires STARTTLS before AUTH: OK, WARNING (certificate lifetime
+ * below {@code -D}), CRITICAL (AUTH rejected), each with the password from
+ * {@code --password-env} and trust from {@code --ca-file}.
  */
 class SmtpCheckInProcessServerTests {
 

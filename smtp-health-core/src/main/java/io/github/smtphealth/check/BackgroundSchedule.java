@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One thread that starts the probes of every server in {@link RefreshMode#BACKGROUND} mode, each
- * {@code interval} after its last probe finished. It never runs a probe itself, so a hung server does
- * not delay the others, and no failure of one trigger ends it; interrupting the thread does.
+ * One thread that starts the probes of every server in {@link RefreshMode#BACKGROUND}
+ * mode, each {@code interval} after its last probe finished. It never runs a probe
+ * itself, so a hung server does not delay the others, and no failure of one trigger ends
+ * it; interrupting the thread does.
  */
 final class BackgroundSchedule implements Runnable {
 

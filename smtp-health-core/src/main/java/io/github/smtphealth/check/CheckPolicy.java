@@ -29,17 +29,17 @@ import io.github.smtphealth.probe.TlsInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The thresholds that turn a probe result into UP, DEGRADED or DOWN, as {@code check_smtp}'s
- * {@code -w}, {@code -c} and {@code -D warn,crit} do.
+ * The thresholds that turn a probe result into UP, DEGRADED or DOWN, as
+ * {@code check_smtp}'s {@code -w}, {@code -c} and {@code -D warn,crit} do.
  *
- * @param warning response time up to the end of RSET at or above which the server is DEGRADED, or
- * {@code null}; the QUIT exchange is timed and reported but never judged
- * @param critical response time up to the end of RSET at or above which the server is DOWN, or
- * {@code null}
- * @param expiryWarning lifetime left, of the chain's first certificate to expire, below which the
- * server is DEGRADED; zero to ignore
- * @param expiryCritical lifetime left, of the chain's first certificate to expire, below which the
- * server is DOWN; zero to ignore (an expired certificate is always DOWN)
+ * @param warning response time up to the end of RSET at or above which the server is
+ * DEGRADED, or {@code null}; the QUIT exchange is timed and reported but never judged
+ * @param critical response time up to the end of RSET at or above which the server is
+ * DOWN, or {@code null}
+ * @param expiryWarning lifetime left, of the chain's first certificate to expire, below
+ * which the server is DEGRADED; zero to ignore
+ * @param expiryCritical lifetime left, of the chain's first certificate to expire, below
+ * which the server is DOWN; zero to ignore (an expired certificate is always DOWN)
  * @since 0.1.0
  */
 public record CheckPolicy(@Nullable Duration warning, @Nullable Duration critical, Duration expiryWarning,
@@ -101,7 +101,8 @@ public record CheckPolicy(@Nullable Duration warning, @Nullable Duration critica
 	}
 
 	/**
-	 * Expiry is the chain's: the certificate that expires first, named when it is not the leaf.
+	 * Expiry is the chain's: the certificate that expires first, named when it is not the
+	 * leaf.
 	 */
 	private void judgeExpiry(TlsInfo tls, Instant now, List<String> down, List<String> degraded) {
 		ChainCertificate first = tls.expiresFirst();
@@ -116,8 +117,8 @@ public record CheckPolicy(@Nullable Duration warning, @Nullable Duration critica
 					+ days(this.expiryCritical));
 		}
 		else if (left.compareTo(this.expiryWarning) < 0) {
-			degraded.add(which + " expires in " + days(left) + ", within the warning window of "
-					+ days(this.expiryWarning));
+			degraded.add(
+					which + " expires in " + days(left) + ", within the warning window of " + days(this.expiryWarning));
 		}
 	}
 

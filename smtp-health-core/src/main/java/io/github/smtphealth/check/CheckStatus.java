@@ -29,18 +29,21 @@ public enum CheckStatus {
 	UP,
 
 	/**
-	 * Working, but slower than the warning threshold or with a certificate close to expiry.
+	 * Working, but slower than the warning threshold or with a certificate close to
+	 * expiry.
 	 */
 	DEGRADED,
 
 	/**
-	 * The probe failed, was slower than the critical threshold, or the certificate is about to expire.
+	 * The probe failed, was slower than the critical threshold, or the certificate is
+	 * about to expire.
 	 */
 	DOWN,
 
 	/**
-	 * No result yet: the first check of the server is still running (or, in background mode, has not
-	 * run). The health indicator shows it as its configured status (OUT_OF_SERVICE by default).
+	 * No result yet: the first check of the server is still running (or, in background
+	 * mode, has not run). The health indicator shows it as its configured status
+	 * (OUT_OF_SERVICE by default).
 	 */
 	PENDING
 

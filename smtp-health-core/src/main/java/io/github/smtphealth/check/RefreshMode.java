@@ -29,8 +29,8 @@ public enum RefreshMode {
 	ON_DEMAND,
 
 	/**
-	 * On a schedule, every interval; health requests are served the last result and never wait for a
-	 * probe.
+	 * On a schedule, every interval; health requests are served the last result and never
+	 * wait for a probe.
 	 */
 	BACKGROUND
 

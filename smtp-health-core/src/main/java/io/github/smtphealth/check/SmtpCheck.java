@@ -33,44 +33,48 @@ import io.github.smtphealth.probe.SmtpProbeResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The health check of one server: runs its probe, judges the result, and decides when to probe
- * again.
+ * The health check of one server: runs its probe, judges the result, and decides when to
+ * probe again.
  * <p>
- * In an application the check belongs to a started {@link SmtpChecks}, which owns the threads its
- * probes run on, and it serves stale-while-revalidate: once a verdict exists, {@link #current()}
- * returns it at once and, in {@link RefreshMode#ON_DEMAND} mode when it is older than the cache TTL,
- * starts one probe in the background or finds one already running (single flight: one SMTP
- * connection however many requests ask). A request never waits for a probe then, and a verdict it is
- * served is at most cache TTL + timeout old. Before the first verdict a request waits for the first
- * probe, but no longer than {@link #FIRST_RESULT_WAIT} after that probe started, and only
+ * In an application the check belongs to a started {@link SmtpChecks}, which owns the
+ * threads its probes run on, and it serves stale-while-revalidate: once a verdict exists,
+ * {@link #current()} returns it at once and, in {@link RefreshMode#ON_DEMAND} mode when
+ * it is older than the cache TTL, starts one probe in the background or finds one already
+ * running (single flight: one SMTP connection however many requests ask). A request never
+ * waits for a probe then, and a verdict it is served is at most cache TTL + timeout old.
+ * Before the first verdict a request waits for the first probe, but no longer than
+ * {@link #FIRST_RESULT_WAIT} after that probe started, and only
  * {@link #FIRST_RESULT_WAITERS} requests wait at a time; otherwise it is told
  * {@link CheckStatus#PENDING}.
  * <p>
- * A check that belongs to no {@code SmtpChecks} (a tool, a test) has no threads of its own: in
- * on-demand mode it probes on the calling thread, reusing a result younger than the cache TTL, and
- * concurrent callers wait for the same probe, no longer than its timeout plus {@link #WAIT_MARGIN};
- * in background mode it serves what {@link #refresh()} last produced.
+ * A check that belongs to no {@code SmtpChecks} (a tool, a test) has no threads of its
+ * own: in on-demand mode it probes on the calling thread, reusing a result younger than
+ * the cache TTL, and concurrent callers wait for the same probe, no longer than its
+ * timeout plus {@link #WAIT_MARGIN}; in background mode it serves what {@link #refresh()}
+ * last produced.
  *
  * @since 0.1.0
  */
 public final class SmtpCheck {
 
 	/**
-	 * How long after the first probe started a request may wait for its verdict. Below one second,
-	 * Kubernetes' default probe timeout, so that the kubelet gets an answer rather than a time-out.
+	 * How long after the first probe started a request may wait for its verdict. Below
+	 * one second, Kubernetes' default probe timeout, so that the kubelet gets an answer
+	 * rather than a time-out.
 	 */
 	public static final Duration FIRST_RESULT_WAIT = Duration.ofMillis(800);
 
 	/**
-	 * How many requests may wait for the first verdict at the same time; any more are told PENDING at
-	 * once, so that a flood of requests before the first verdict cannot occupy every thread of the web
-	 * server for {@link #FIRST_RESULT_WAIT}.
+	 * How many requests may wait for the first verdict at the same time; any more are
+	 * told PENDING at once, so that a flood of requests before the first verdict cannot
+	 * occupy every thread of the web server for {@link #FIRST_RESULT_WAIT}.
 	 */
 	public static final int FIRST_RESULT_WAITERS = 4;
 
 	/**
-	 * How much longer than the probe's own deadline a caller may wait for a probe run on another
-	 * caller's thread (a check without {@link SmtpChecks}, or {@link #refresh()}).
+	 * How much longer than the probe's own deadline a caller may wait for a probe run on
+	 * another caller's thread (a check without {@link SmtpChecks}, or
+	 * {@link #refresh()}).
 	 */
 	public static final Duration WAIT_MARGIN = Duration.ofSeconds(1);
 
@@ -173,8 +177,8 @@ public final class SmtpCheck {
 	}
 
 	/**
-	 * Return the verdict to serve now, without waiting for a probe once a verdict exists (see the class
-	 * description).
+	 * Return the verdict to serve now, without waiting for a probe once a verdict exists
+	 * (see the class description).
 	 * @return the outcome
 	 */
 	public SmtpCheckOutcome current() {
@@ -182,8 +186,9 @@ public final class SmtpCheck {
 	}
 
 	/**
-	 * Serve the latest verdict; start a refresh when it is stale (on demand); before the first verdict,
-	 * wait for the first probe until {@link #FIRST_RESULT_WAIT} after it started.
+	 * Serve the latest verdict; start a refresh when it is stale (on demand); before the
+	 * first verdict, wait for the first probe until {@link #FIRST_RESULT_WAIT} after it
+	 * started.
 	 */
 	private SmtpCheckOutcome currentFromOwner() {
 		ProbeThreads probeThreads;
@@ -218,7 +223,8 @@ public final class SmtpCheck {
 	}
 
 	/**
-	 * Without an owner: probe on this thread (on demand), or join the caller already probing.
+	 * Without an owner: probe on this thread (on demand), or join the caller already
+	 * probing.
 	 */
 	private SmtpCheckOutcome currentOnCallingThread() {
 		Flight flight;
@@ -305,8 +311,9 @@ public final class SmtpCheck {
 	}
 
 	/**
-	 * Return how long until the background schedule should probe this server: {@code interval} after
-	 * the last probe finished, at once before the first, and {@link #POLL_WHILE_PROBING} while one runs.
+	 * Return how long until the background schedule should probe this server:
+	 * {@code interval} after the last probe finished, at once before the first, and
+	 * {@link #POLL_WHILE_PROBING} while one runs.
 	 * @return nanoseconds, zero or less when due
 	 */
 	long nanosUntilBackgroundRefresh() {
@@ -382,7 +389,8 @@ public final class SmtpCheck {
 	}
 
 	/**
-	 * Join the probe in flight, or start one that this caller then runs; the caller holds the monitor.
+	 * Join the probe in flight, or start one that this caller then runs; the caller holds
+	 * the monitor.
 	 */
 	private Flight joinOrStartFlight() {
 		CompletableFuture<SmtpCheckOutcome> joined = this.inFlight;
@@ -390,7 +398,8 @@ public final class SmtpCheck {
 	}
 
 	/**
-	 * Run the probe this caller started, on the given threads or its own, or wait for the one it joined.
+	 * Run the probe this caller started, on the given threads or its own, or wait for the
+	 * one it joined.
 	 */
 	private SmtpCheckOutcome runOrAwait(Flight flight, @Nullable ProbeThreads probeThreads) {
 		return flight.started() ? fly(flight.future(), probeThreads) : await(flight.future());
@@ -404,8 +413,9 @@ public final class SmtpCheck {
 	}
 
 	/**
-	 * Run the flight on a thread of the owner. A failure of the probe itself (never expected: it
-	 * reports every problem in its result) is logged and ends that flight only.
+	 * Run the flight on a thread of the owner. A failure of the probe itself (never
+	 * expected: it reports every problem in its result) is logged and ends that flight
+	 * only.
 	 */
 	private void launch(CompletableFuture<SmtpCheckOutcome> future, ProbeThreads probeThreads) {
 		try {
@@ -438,7 +448,8 @@ public final class SmtpCheck {
 		catch (RuntimeException | Error ex) {
 			land(future);
 			future.completeExceptionally(ex);
-			// Every probing() is followed by a probed(), so that an observation started for it ends.
+			// Every probing() is followed by a probed(), so that an observation started
+			// for it ends.
 			notifyListener(() -> this.listener.probed(unfinished("the probe failed unexpectedly")));
 			throw ex;
 		}
@@ -449,7 +460,8 @@ public final class SmtpCheck {
 				this.inFlight = null;
 			}
 		}
-		// The listener first (metrics), so that whoever sees this outcome also finds it recorded.
+		// The listener first (metrics), so that whoever sees this outcome also finds it
+		// recorded.
 		notifyListener(() -> this.listener.probed(outcome));
 		future.complete(outcome);
 		return outcome;
@@ -490,8 +502,8 @@ public final class SmtpCheck {
 	}
 
 	private SmtpCheckOutcome unfinished(String reason) {
-		return new SmtpCheckOutcome(this.name, this.probe.settings(), null,
-				new CheckVerdict(CheckStatus.DOWN, reason), false);
+		return new SmtpCheckOutcome(this.name, this.probe.settings(), null, new CheckVerdict(CheckStatus.DOWN, reason),
+				false);
 	}
 
 	/**

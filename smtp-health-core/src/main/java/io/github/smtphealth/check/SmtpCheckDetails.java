@@ -32,14 +32,14 @@ import io.github.smtphealth.probe.TlsInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The details of a check outcome as stable camelCase keys, shared by every front end: the health
- * indicator's details and {@code smtp-check --json} are this map. The settings' keys come first so
- * they appear whatever failed. Nothing secret is ever added: results are free of secrets by
- * construction, and of the settings only host, port, security and whether TLS verification is off are
- * shown.
+ * The details of a check outcome as stable camelCase keys, shared by every front end: the
+ * health indicator's details and {@code smtp-check --json} are this map. The settings'
+ * keys come first so they appear whatever failed. Nothing secret is ever added: results
+ * are free of secrets by construction, and of the settings only host, port, security and
+ * whether TLS verification is off are shown.
  * <p>
- * Values are strings, integers ({@code Integer}, {@code Long}), {@code Double}, {@code Boolean}, lists
- * of strings and nested maps of the same.
+ * Values are strings, integers ({@code Integer}, {@code Long}), {@code Double},
+ * {@code Boolean}, lists of strings and nested maps of the same.
  *
  * @since 0.1.0
  */
@@ -104,7 +104,8 @@ public final class SmtpCheckDetails {
 		details.put("cipherSuite", tls.cipherSuite());
 		details.put("subject", tls.subject());
 		details.put("issuer", tls.issuer());
-		// Expiry is the chain's: the certificate that expires first, which may not be the leaf.
+		// Expiry is the chain's: the certificate that expires first, which may not be the
+		// leaf.
 		ChainCertificate first = tls.expiresFirst();
 		details.put("notAfter", first.notAfter().toString());
 		details.put("daysUntilExpiry", tls.timeUntilExpiry(now).toDays());
@@ -117,10 +118,11 @@ public final class SmtpCheckDetails {
 	}
 
 	/**
-	 * A failed probe's reason is its {@code error}; a working server that breaks a threshold explains
-	 * itself in {@code reason}.
+	 * A failed probe's reason is its {@code error}; a working server that breaks a
+	 * threshold explains itself in {@code reason}.
 	 */
-	private static void addVerdict(Map<String, Object> details, CheckVerdict verdict, @Nullable SmtpProbeResult result) {
+	private static void addVerdict(Map<String, Object> details, CheckVerdict verdict,
+			@Nullable SmtpProbeResult result) {
 		if (verdict.reason() == null) {
 			return;
 		}

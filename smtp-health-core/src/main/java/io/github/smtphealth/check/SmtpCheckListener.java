@@ -23,9 +23,10 @@ import java.util.function.Consumer;
 import io.github.smtphealth.probe.SmtpProbeSettings;
 
 /**
- * Told about every probe that actually ran (never about cached results), for example to record
- * metrics or to trace the probe. Every {@link #probing} is followed by exactly one {@link #probed} for
- * the same server, on the same thread: the probe is a blocking call on that thread.
+ * Told about every probe that actually ran (never about cached results), for example to
+ * record metrics or to trace the probe. Every {@link #probing} is followed by exactly one
+ * {@link #probed} for the same server, on the same thread: the probe is a blocking call
+ * on that thread.
  *
  * @since 0.1.0
  */
@@ -39,8 +40,8 @@ public interface SmtpCheckListener {
 	void probed(SmtpCheckOutcome outcome);
 
 	/**
-	 * Called on the thread that is about to run a probe, just before it starts; a check runs at most one
-	 * probe of its server at a time. Does nothing by default.
+	 * Called on the thread that is about to run a probe, just before it starts; a check
+	 * runs at most one probe of its server at a time. Does nothing by default.
 	 * @param serverName the server's configured name
 	 * @param settings the settings the probe will run with
 	 */
@@ -48,8 +49,8 @@ public interface SmtpCheckListener {
 	}
 
 	/**
-	 * Return a listener that tells each of the given listeners in turn; one that fails is logged and
-	 * does not keep the others from hearing of the outcome.
+	 * Return a listener that tells each of the given listeners in turn; one that fails is
+	 * logged and does not keep the others from hearing of the outcome.
 	 * @param listeners the listeners
 	 * @return the combined listener
 	 */

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param result the probe result, or {@code null} while the first check is pending
  * @param verdict the verdict
  * @param cached whether the result was reused rather than produced for this request
- * @param age how long ago the probe behind the result finished (zero for a fresh or pending one)
+ * @param age how long ago the probe behind the result finished (zero for a fresh or
+ * pending one)
  * @param refreshing whether a probe of the server is running now
  * @since 0.1.0
  */

@@ -27,15 +27,17 @@ import io.github.smtphealth.probe.ProbeThreads;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every configured server's check, and the threads that probe them. The group owns every thread its
- * checks use, all made by one {@link ThreadFactory} (platform daemon threads unless told otherwise,
- * for example virtual ones): a thread per running probe, one watchdog for all of them, a thread per
- * host name being resolved and, for servers in {@link RefreshMode#BACKGROUND} mode, one schedule.
+ * Every configured server's check, and the threads that probe them. The group owns every
+ * thread its checks use, all made by one {@link ThreadFactory} (platform daemon threads
+ * unless told otherwise, for example virtual ones): a thread per running probe, one
+ * watchdog for all of them, a thread per host name being resolved and, for servers in
+ * {@link RefreshMode#BACKGROUND} mode, one schedule.
  * <p>
  * The life cycle is the application's: {@link #start()} lets requests start probes,
- * {@link #startProbing()} (once the application is ready) probes every server once and starts the
- * background schedule, {@link #stop()} abandons whatever still runs at once, closing its sockets. A
- * stopped group still serves the last verdicts and can be started again.
+ * {@link #startProbing()} (once the application is ready) probes every server once and
+ * starts the background schedule, {@link #stop()} abandons whatever still runs at once,
+ * closing its sockets. A stopped group still serves the last verdicts and can be started
+ * again.
  *
  * @since 0.1.0
  */
@@ -51,7 +53,8 @@ public final class SmtpChecks implements AutoCloseable {
 
 	/**
 	 * Create the group with platform daemon threads; nothing runs until {@link #start()}.
-	 * @param checks the checks, in display order, with distinct names, each in no other group
+	 * @param checks the checks, in display order, with distinct names, each in no other
+	 * group
 	 */
 	public SmtpChecks(List<SmtpCheck> checks) {
 		this(checks, ProbeThreads.daemonThreads());
@@ -59,7 +62,8 @@ public final class SmtpChecks implements AutoCloseable {
 
 	/**
 	 * Create the group; nothing runs until {@link #start()}.
-	 * @param checks the checks, in display order, with distinct names, each in no other group
+	 * @param checks the checks, in display order, with distinct names, each in no other
+	 * group
 	 * @param threadFactory makes every thread the group uses
 	 */
 	public SmtpChecks(List<SmtpCheck> checks, ThreadFactory threadFactory) {
@@ -83,8 +87,8 @@ public final class SmtpChecks implements AutoCloseable {
 	}
 
 	/**
-	 * Make the threads available: from now on a health request can start a probe. Nothing is probed
-	 * yet. Idempotent.
+	 * Make the threads available: from now on a health request can start a probe. Nothing
+	 * is probed yet. Idempotent.
 	 */
 	public synchronized void start() {
 		if (this.threads != null) {
@@ -96,8 +100,8 @@ public final class SmtpChecks implements AutoCloseable {
 	}
 
 	/**
-	 * Probe every server that has no verdict yet, each on its own thread, and start the schedule of the
-	 * servers in background mode. Starts the group if needed; idempotent.
+	 * Probe every server that has no verdict yet, each on its own thread, and start the
+	 * schedule of the servers in background mode. Starts the group if needed; idempotent.
 	 */
 	public synchronized void startProbing() {
 		start();
@@ -126,8 +130,8 @@ public final class SmtpChecks implements AutoCloseable {
 	}
 
 	/**
-	 * Stop at once: the schedule ends, probes in flight are abandoned (their sockets closed) and no new
-	 * one starts. Verdicts already known are still served. Idempotent.
+	 * Stop at once: the schedule ends, probes in flight are abandoned (their sockets
+	 * closed) and no new one starts. Verdicts already known are still served. Idempotent.
 	 */
 	public synchronized void stop() {
 		ProbeThreads running = this.threads;

@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
 public enum AuthMechanism {
 
 	/**
-	 * The strongest mechanism both sides support: CRAM-MD5, then PLAIN, then LOGIN. XOAUTH2 is never
-	 * chosen automatically.
+	 * The strongest mechanism both sides support: CRAM-MD5, then PLAIN, then LOGIN.
+	 * XOAUTH2 is never chosen automatically.
 	 */
 	AUTO(null),
 
@@ -75,7 +75,8 @@ public enum AuthMechanism {
 	/**
 	 * Return the name on the wire of a mechanism other than {@link #AUTO}.
 	 * @return the SASL name
-	 * @throws IllegalStateException for {@link #AUTO}, which names no mechanism of its own
+	 * @throws IllegalStateException for {@link #AUTO}, which names no mechanism of its
+	 * own
 	 */
 	String requiredSaslName() {
 		if (this.saslName == null) {

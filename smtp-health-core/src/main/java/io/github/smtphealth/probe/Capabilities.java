@@ -24,9 +24,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The extensions a server advertised in its EHLO reply (RFC 5321 4.1.1.1): every line after the
- * first is a keyword with optional parameters. Keywords compare case-insensitively; the old
- * {@code AUTH=LOGIN PLAIN} form counts as AUTH.
+ * The extensions a server advertised in its EHLO reply (RFC 5321 4.1.1.1): every line
+ * after the first is a keyword with optional parameters. Keywords compare
+ * case-insensitively; the old {@code AUTH=LOGIN PLAIN} form counts as AUTH.
  *
  * @param lines the advertised lines, printable and in order
  * @param keywords the keywords, upper case

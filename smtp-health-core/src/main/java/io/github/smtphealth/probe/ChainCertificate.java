@@ -20,11 +20,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One certificate of the chain a TLS server presented or of the path that verified it: where it sits,
- * whose it is and when it expires.
+ * One certificate of the chain a TLS server presented or of the path that verified it:
+ * where it sits, whose it is and when it expires.
  *
- * @param position its position, 1 for the leaf: in the presented chain when {@code presented}, else in
- * the verified path (a trust anchor the server did not send)
+ * @param position its position, 1 for the leaf: in the presented chain when
+ * {@code presented}, else in the verified path (a trust anchor the server did not send)
  * @param subject its subject (RFC 2253, printable)
  * @param notAfter when it expires
  * @param presented whether the server sent it, rather than the trust store supplying it

@@ -39,8 +39,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the host within the deadline and connects to the first of its addresses that answers,
- * trying the next one when an address refuses or does not answer in its share of the time left.
+ * Resolves the host within the deadline and connects to the first of its addresses that
+ * answers, trying the next one when an address refuses or does not answer in its share of
+ * the time left.
  */
 final class Connector {
 
@@ -68,9 +69,8 @@ final class Connector {
 			}
 		}
 		if (usable.isEmpty()) {
-			throw new ProbeException(Phase.DNS, FailureKind.CONNECTION, null,
-					"'" + host + "' has no " + (all.isEmpty() ? "" : settings.ipFamily().name().replace("IPV", "IPv") + " ")
-							+ "address");
+			throw new ProbeException(Phase.DNS, FailureKind.CONNECTION, null, "'" + host + "' has no "
+					+ (all.isEmpty() ? "" : settings.ipFamily().name().replace("IPV", "IPv") + " ") + "address");
 		}
 		return usable;
 	}
@@ -85,8 +85,8 @@ final class Connector {
 	}
 
 	/**
-	 * Wait for the lookup until the deadline. A lookup that outlives it is left to finish on its own
-	 * thread: another probe of the same host may still use its answer.
+	 * Wait for the lookup until the deadline. A lookup that outlives it is left to finish
+	 * on its own thread: another probe of the same host may still use its answer.
 	 */
 	private static List<InetAddress> lookUp(Future<List<InetAddress>> lookup, String host, Deadline deadline)
 			throws ProbeException {
@@ -94,8 +94,8 @@ final class Connector {
 			return lookup.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			throw new ProbeException(Phase.DNS, FailureKind.TIMEOUT, null,
-					"timed out after " + Texts.human(deadline.timeout()) + " resolving '" + host + "' (DNS did not answer)");
+			throw new ProbeException(Phase.DNS, FailureKind.TIMEOUT, null, "timed out after "
+					+ Texts.human(deadline.timeout()) + " resolving '" + host + "' (DNS did not answer)");
 		}
 		catch (ExecutionException ex) {
 			String detail = (ex.getCause() instanceof UnknownHostException) ? "unknown host"
@@ -112,7 +112,8 @@ final class Connector {
 
 	/**
 	 * Connect to the first address that answers.
-	 * @param attempting told of each socket before it connects, so that it can be closed from elsewhere
+	 * @param attempting told of each socket before it connects, so that it can be closed
+	 * from elsewhere
 	 */
 	static Socket connect(List<InetAddress> addresses, int port, Deadline deadline, @Nullable Duration connectTimeout,
 			Consumer<Socket> attempting) throws ProbeException {
@@ -144,8 +145,9 @@ final class Connector {
 	}
 
 	/**
-	 * Without a connect timeout each remaining address gets an equal share of the time left, so one
-	 * address that swallows packets cannot use up the deadline of the others.
+	 * Without a connect timeout each remaining address gets an equal share of the time
+	 * left, so one address that swallows packets cannot use up the deadline of the
+	 * others.
 	 */
 	private static int attemptTimeout(Deadline deadline, @Nullable Duration connectTimeout, int addressesLeft) {
 		int remaining = deadline.remainingMillisForSocket();
@@ -165,8 +167,8 @@ final class Connector {
 	}
 
 	/**
-	 * Write an IPv6 address the way people do (RFC 5952): the longest run of zero groups as
-	 * {@code ::}, so {@code 0:0:0:0:0:0:0:1} reads {@code ::1}.
+	 * Write an IPv6 address the way people do (RFC 5952): the longest run of zero groups
+	 * as {@code ::}, so {@code 0:0:0:0:0:0:0:1} reads {@code ::1}.
 	 */
 	static String compressIpv6(String full) {
 		String[] groups = full.split(":", -1);

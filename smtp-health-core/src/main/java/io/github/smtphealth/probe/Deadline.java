@@ -45,7 +45,8 @@ final class Deadline {
 	}
 
 	/**
-	 * Return the time left as a socket timeout: at least one millisecond, because zero means "forever".
+	 * Return the time left as a socket timeout: at least one millisecond, because zero
+	 * means "forever".
 	 * @return the milliseconds left, rounded up, never zero
 	 */
 	int remainingMillisForSocket() {

@@ -36,14 +36,16 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Delegates every decision to another trust manager and, when it rejects the server, says why in
- * words a person can act on: expired, not yet valid, issued for another host, or issued by someone not
- * trusted. With no delegate it accepts any issuer and name (verification switched off).
+ * Delegates every decision to another trust manager and, when it rejects the server, says
+ * why in words a person can act on: expired, not yet valid, issued for another host, or
+ * issued by someone not trusted. With no delegate it accepts any issuer and name
+ * (verification switched off).
  * <p>
- * One expiry rule holds with or without verification: every certificate the server presented, and
- * every certificate of the verified path (the trust anchor included, which the JDK does not check),
- * must be within its validity dates. The verified path is recorded in the
- * {@link HandshakeObservations}, so that expiry can be reported for the whole chain.
+ * One expiry rule holds with or without verification: every certificate the server
+ * presented, and every certificate of the verified path (the trust anchor included, which
+ * the JDK does not check), must be within its validity dates. The verified path is
+ * recorded in the {@link HandshakeObservations}, so that expiry can be reported for the
+ * whole chain.
  */
 final class ExplainingTrustManager extends X509ExtendedTrustManager {
 
@@ -93,15 +95,16 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
 	}
 
 	/**
-	 * Rebuild the path the delegate accepted: the presented certificates, leaf first, as long as each
-	 * issued the one before, up to the first that is a trust anchor or that a trust anchor issued
-	 * (then the anchor ends the path). Empty when no anchor is found, for example when the delegate
-	 * lists no accepted issuers.
+	 * Rebuild the path the delegate accepted: the presented certificates, leaf first, as
+	 * long as each issued the one before, up to the first that is a trust anchor or that
+	 * a trust anchor issued (then the anchor ends the path). Empty when no anchor is
+	 * found, for example when the delegate lists no accepted issuers.
 	 */
 	static List<X509Certificate> verifiedPath(X509Certificate[] chain, List<X509Certificate> anchors) {
 		List<X509Certificate> path = new ArrayList<>();
 		for (X509Certificate certificate : chain) {
-			if (!path.isEmpty() && !path.get(path.size() - 1).getIssuerX500Principal()
+			if (!path.isEmpty() && !path.get(path.size() - 1)
+				.getIssuerX500Principal()
 				.equals(certificate.getSubjectX500Principal())) {
 				break;
 			}
@@ -155,9 +158,9 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
 	}
 
 	/**
-	 * The JDK checks no validity dates without verification, nor those of a trust anchor (a pinned
-	 * self-signed certificate, or the root of the verified path); a health check must not call an
-	 * expired certificate healthy, whichever it is.
+	 * The JDK checks no validity dates without verification, nor those of a trust anchor
+	 * (a pinned self-signed certificate, or the root of the verified path); a health
+	 * check must not call an expired certificate healthy, whichever it is.
 	 */
 	private static void checkValidity(X509Certificate[] chain, List<X509Certificate> path)
 			throws ExplainedCertificateException {

@@ -49,7 +49,8 @@ public enum FailureKind {
 	TLS,
 
 	/**
-	 * The probe refused to go on for a reason of its own, for example sending credentials without TLS.
+	 * The probe refused to go on for a reason of its own, for example sending credentials
+	 * without TLS.
 	 */
 	POLICY
 

@@ -26,10 +26,11 @@ import java.util.WeakHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the trust and key managers saw during a socket's handshakes, which {@code SSLSocket} does not
- * tell: the path that verified the server's chain, and whether the server asked for a client
- * certificate. The managers belong to one {@code SSLContext} shared by every run of a probe, so what
- * they see is kept per socket (weakly, so a socket nobody asked about is not kept alive).
+ * What the trust and key managers saw during a socket's handshakes, which
+ * {@code SSLSocket} does not tell: the path that verified the server's chain, and whether
+ * the server asked for a client certificate. The managers belong to one
+ * {@code SSLContext} shared by every run of a probe, so what they see is kept per socket
+ * (weakly, so a socket nobody asked about is not kept alive).
  */
 final class HandshakeObservations {
 
@@ -80,17 +81,18 @@ final class HandshakeObservations {
 
 		/**
 		 * Return the explanation of a failure that follows this.
-		 * @return the words, or {@code null} when the server did not ask for a certificate
+		 * @return the words, or {@code null} when the server did not ask for a
+		 * certificate
 		 */
 		@Nullable String explanation() {
 			return switch (this) {
 				case NOT_REQUESTED -> null;
-				case REQUESTED_NONE_CONFIGURED -> "the server asked for a client certificate (CertificateRequest) "
-						+ "and none is configured";
+				case REQUESTED_NONE_CONFIGURED ->
+					"the server asked for a client certificate (CertificateRequest) " + "and none is configured";
 				case REQUESTED_NONE_MATCHING -> "the server asked for a client certificate (CertificateRequest) "
 						+ "and none of the configured ones is of a type or from an issuer it accepts";
-				case REQUESTED_AND_SENT -> "the server asked for a client certificate (CertificateRequest) "
-						+ "and rejected the one sent";
+				case REQUESTED_AND_SENT ->
+					"the server asked for a client certificate (CertificateRequest) " + "and rejected the one sent";
 			};
 		}
 

@@ -21,8 +21,8 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Turns a host name into addresses. The probe calls it on a separate thread, bounded by its deadline,
- * so an implementation may block.
+ * Turns a host name into addresses. The probe calls it on a separate thread, bounded by
+ * its deadline, so an implementation may block.
  *
  * @since 0.1.0
  */

@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default EHLO name: the local host's canonical name, looked up once. The lookup can hang where
- * DNS is broken, so it is bounded and falls back to {@code localhost}. It runs once per JVM, on a
- * daemon thread of its own that ends when the lookup does.
+ * The default EHLO name: the local host's canonical name, looked up once. The lookup can
+ * hang where DNS is broken, so it is bounded and falls back to {@code localhost}. It runs
+ * once per JVM, on a daemon thread of its own that ends when the lookup does.
  */
 final class LocalHostName {
 
@@ -73,8 +73,8 @@ final class LocalHostName {
 	}
 
 	/**
-	 * A reverse lookup that fails leaves an IP address, which EHLO must send as an address literal
-	 * (RFC 5321 4.1.3).
+	 * A reverse lookup that fails leaves an IP address, which EHLO must send as an
+	 * address literal (RFC 5321 4.1.3).
 	 */
 	private static String asHeloArgument(String canonical) {
 		if (canonical.indexOf(':') >= 0) {

@@ -24,12 +24,12 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Blocking name lookups on threads of their own, so that a probe can stop waiting at its deadline
- * (the system resolver cannot be interrupted). One lookup per host name and resolver runs at a time:
- * a probe that needs a name already being resolved waits for that answer instead of starting another
- * thread. Lookup threads are therefore bounded by the number of distinct host names (one per
- * configured server), never by a shared pool, and a name that DNS never answers holds one thread, not
- * one per probe.
+ * Blocking name lookups on threads of their own, so that a probe can stop waiting at its
+ * deadline (the system resolver cannot be interrupted). One lookup per host name and
+ * resolver runs at a time: a probe that needs a name already being resolved waits for
+ * that answer instead of starting another thread. Lookup threads are therefore bounded by
+ * the number of distinct host names (one per configured server), never by a shared pool,
+ * and a name that DNS never answers holds one thread, not one per probe.
  */
 final class Lookups {
 
@@ -45,8 +45,8 @@ final class Lookups {
 	 * Resolve the host, or join the lookup of it that is already running.
 	 * @param resolver the resolver
 	 * @param host the host name
-	 * @return the answer, completed exceptionally with the resolver's exception, or with a
-	 * {@link RejectedExecutionException} once the threads are closed
+	 * @return the answer, completed exceptionally with the resolver's exception, or with
+	 * a {@link RejectedExecutionException} once the threads are closed
 	 */
 	CompletableFuture<List<InetAddress>> lookUp(HostResolver resolver, String host) {
 		Key key = new Key(resolver, host);

@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The bytes sent after {@code DATA}'s 354: header and body with CRLF line ends, every line that starts
- * with a dot doubled (RFC 5321 4.5.2), and the terminating {@code CRLF.CRLF}.
+ * The bytes sent after {@code DATA}'s 354: header and body with CRLF line ends, every
+ * line that starts with a dot doubled (RFC 5321 4.5.2), and the terminating
+ * {@code CRLF.CRLF}.
  */
 final class MessageContent {
 
@@ -35,7 +36,8 @@ final class MessageContent {
 	/**
 	 * Format a message for the DATA phase.
 	 * @param message the message
-	 * @param from the {@code From} address (the envelope sender, or a stand-in for the null sender)
+	 * @param from the {@code From} address (the envelope sender, or a stand-in for the
+	 * null sender)
 	 * @param domain the domain part of the {@code Message-ID}
 	 * @param now the {@code Date}
 	 * @return the bytes to send, terminator included

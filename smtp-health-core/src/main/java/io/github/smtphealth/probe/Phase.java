@@ -19,7 +19,8 @@ package io.github.smtphealth.probe;
 import java.util.Locale;
 
 /**
- * A step of the SMTP dialogue, in the order the probe runs them. Each is timed separately.
+ * A step of the SMTP dialogue, in the order the probe runs them. Each is timed
+ * separately.
  *
  * @since 0.1.0
  */
@@ -71,8 +72,8 @@ public enum Phase {
 	RCPT,
 
 	/**
-	 * {@code DATA}, its 354, the message and the reply to the final dot; only when the probe sends a
-	 * message ({@link SmtpProbe#send(SmtpMessage)}).
+	 * {@code DATA}, its 354, the message and the reply to the final dot; only when the
+	 * probe sends a message ({@link SmtpProbe#send(SmtpMessage)}).
 	 */
 	DATA,
 

@@ -19,9 +19,9 @@ package io.github.smtphealth.probe;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why the probe stopped, with the phase, the kind of failure and the server's reply code. Thrown
- * inside the probe only; callers get a {@link ProbeFailure}. It carries no stack trace: it reports what
- * a server did, not a bug.
+ * Why the probe stopped, with the phase, the kind of failure and the server's reply code.
+ * Thrown inside the probe only; callers get a {@link ProbeFailure}. It carries no stack
+ * trace: it reports what a server did, not a bug.
  */
 final class ProbeException extends Exception {
 

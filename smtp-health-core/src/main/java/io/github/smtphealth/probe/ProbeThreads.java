@@ -24,15 +24,16 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads that probes use besides the one that runs them, owned by whoever runs the probes: one
- * watchdog for every probe, which closes a socket whose deadline passed, and name lookups, one thread
- * per host name being resolved, so that a probe can stop waiting for DNS at its deadline and no probe
- * waits because other probes are resolving. Threads are made by the given factory (platform or
- * virtual) and named {@code smtp-health-<purpose>-<n>}; nothing is started before it is needed.
+ * The threads that probes use besides the one that runs them, owned by whoever runs the
+ * probes: one watchdog for every probe, which closes a socket whose deadline passed, and
+ * name lookups, one thread per host name being resolved, so that a probe can stop waiting
+ * for DNS at its deadline and no probe waits because other probes are resolving. Threads
+ * are made by the given factory (platform or virtual) and named
+ * {@code smtp-health-<purpose>-<n>}; nothing is started before it is needed.
  * <p>
- * {@link #close()} abandons whatever is still running: it closes every socket the watchdog watches
- * (so their probes fail at once) and interrupts every thread it started. A probe run with closed
- * threads fails fast.
+ * {@link #close()} abandons whatever is still running: it closes every socket the
+ * watchdog watches (so their probes fail at once) and interrupts every thread it started.
+ * A probe run with closed threads fails fast.
  *
  * @since 0.2.0
  */
@@ -52,8 +53,8 @@ public final class ProbeThreads implements AutoCloseable {
 
 	/**
 	 * Create the threads of a probe owner; none is started yet.
-	 * @param threadFactory makes every thread, for example {@link #daemonThreads()} or a factory of
-	 * virtual threads
+	 * @param threadFactory makes every thread, for example {@link #daemonThreads()} or a
+	 * factory of virtual threads
 	 */
 	public ProbeThreads(ThreadFactory threadFactory) {
 		this.threadFactory = Objects.requireNonNull(threadFactory, "'threadFactory' must not be null");
@@ -114,8 +115,8 @@ public final class ProbeThreads implements AutoCloseable {
 	}
 
 	/**
-	 * Abandon every probe still running: close the sockets being watched and interrupt every thread
-	 * started here. Idempotent; nothing is waited for.
+	 * Abandon every probe still running: close the sockets being watched and interrupt
+	 * every thread started here. Idempotent; nothing is waited for.
 	 */
 	@Override
 	public void close() {

@@ -28,11 +28,11 @@ import javax.net.ssl.X509KeyManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Delegates to the configured client key manager, if any, and records that the server asked for a
- * client certificate: JSSE asks a client's key manager for an alias only when a
- * {@code CertificateRequest} arrives. Over TLS 1.3 the server judges the client's certificate after
- * the client's handshake has finished, so this record is what later lets a closed connection be
- * explained as a client-certificate failure.
+ * Delegates to the configured client key manager, if any, and records that the server
+ * asked for a client certificate: JSSE asks a client's key manager for an alias only when
+ * a {@code CertificateRequest} arrives. Over TLS 1.3 the server judges the client's
+ * certificate after the client's handshake has finished, so this record is what later
+ * lets a closed connection be explained as a client-certificate failure.
  */
 final class RecordingKeyManager extends X509ExtendedKeyManager {
 
@@ -83,8 +83,7 @@ final class RecordingKeyManager extends X509ExtendedKeyManager {
 	}
 
 	@Override
-	public @Nullable String chooseServerAlias(String keyType, Principal @Nullable [] issuers,
-			@Nullable Socket socket) {
+	public @Nullable String chooseServerAlias(String keyType, Principal @Nullable [] issuers, @Nullable Socket socket) {
 		return null;
 	}
 

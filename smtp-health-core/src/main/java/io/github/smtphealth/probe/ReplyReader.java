@@ -24,10 +24,11 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads SMTP replies strictly and within fixed bounds: {@code ddd}, then {@code '-'} (more lines
- * follow), {@code ' '} or nothing (last line), then text, then CRLF (a bare LF is accepted). Anything
- * else is a {@link MalformedReplyException}; so is a line over {@value #MAX_LINE_LENGTH} bytes, a
- * reply over {@value #MAX_LINES} lines, or a multi-line reply that changes its code.
+ * Reads SMTP replies strictly and within fixed bounds: {@code ddd}, then {@code '-'}
+ * (more lines follow), {@code ' '} or nothing (last line), then text, then CRLF (a bare
+ * LF is accepted). Anything else is a {@link MalformedReplyException}; so is a line over
+ * {@value #MAX_LINE_LENGTH} bytes, a reply over {@value #MAX_LINES} lines, or a
+ * multi-line reply that changes its code.
  */
 final class ReplyReader {
 
@@ -58,7 +59,8 @@ final class ReplyReader {
 	 * Read one complete reply.
 	 * @return the reply
 	 * @throws EOFException if the stream ends before the reply starts
-	 * @throws MalformedReplyException if the bytes are not a valid reply, or end inside one
+	 * @throws MalformedReplyException if the bytes are not a valid reply, or end inside
+	 * one
 	 * @throws IOException if the source fails
 	 */
 	SmtpReply read() throws IOException {
@@ -82,7 +84,8 @@ final class ReplyReader {
 	}
 
 	/**
-	 * Drop every byte already received but not yet read, as RFC 3207 requires after STARTTLS.
+	 * Drop every byte already received but not yet read, as RFC 3207 requires after
+	 * STARTTLS.
 	 * @return the number of bytes dropped
 	 */
 	int discardBuffered() {
@@ -161,7 +164,8 @@ final class ReplyReader {
 	}
 
 	/**
-	 * Where the reader gets its bytes; a socket-backed source sets the read timeout before each call.
+	 * Where the reader gets its bytes; a socket-backed source sets the read timeout
+	 * before each call.
 	 */
 	@FunctionalInterface
 	interface ByteSource {
@@ -179,8 +183,8 @@ final class ReplyReader {
 	}
 
 	/**
-	 * The server's bytes are not a valid SMTP reply. The offending line is kept whole, so that secrets
-	 * can be masked before it is cut to an excerpt.
+	 * The server's bytes are not a valid SMTP reply. The offending line is kept whole, so
+	 * that secrets can be masked before it is cut to an excerpt.
 	 */
 	static final class MalformedReplyException extends IOException {
 

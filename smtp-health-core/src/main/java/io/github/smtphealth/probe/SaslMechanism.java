@@ -27,10 +27,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client side of one SASL exchange. All four mechanisms are ours rather than the JDK's
- * {@code javax.security.sasl} clients: the JDK's CRAM-MD5 client logs its response (a
- * password-equivalent) at {@code FINE} through {@code java.util.logging}, which an application that
- * bridges JUL at DEBUG writes to its log. Ours log nothing and hold the secret only as bytes they wipe.
+ * The client side of one SASL exchange. All four mechanisms are ours rather than the
+ * JDK's {@code javax.security.sasl} clients: the JDK's CRAM-MD5 client logs its response
+ * (a password-equivalent) at {@code FINE} through {@code java.util.logging}, which an
+ * application that bridges JUL at DEBUG writes to its log. Ours log nothing and hold the
+ * secret only as bytes they wipe.
  */
 abstract sealed class SaslMechanism {
 
@@ -65,7 +66,8 @@ abstract sealed class SaslMechanism {
 	}
 
 	/**
-	 * Return the response sent with the {@code AUTH} command itself, if the mechanism has one.
+	 * Return the response sent with the {@code AUTH} command itself, if the mechanism has
+	 * one.
 	 * @return the initial response, or {@code null} to wait for a challenge
 	 */
 	byte @Nullable [] initialResponse() {
@@ -96,7 +98,8 @@ abstract sealed class SaslMechanism {
 	}
 
 	/**
-	 * {@code PLAIN} (RFC 4616): the whole answer in the initial response, no authorization identity.
+	 * {@code PLAIN} (RFC 4616): the whole answer in the initial response, no
+	 * authorization identity.
 	 */
 	static final class Plain extends SaslMechanism {
 
@@ -125,8 +128,8 @@ abstract sealed class SaslMechanism {
 	}
 
 	/**
-	 * The non-standard {@code LOGIN}: the user name in answer to the first challenge, the password
-	 * in answer to the second, empty answers after that.
+	 * The non-standard {@code LOGIN}: the user name in answer to the first challenge, the
+	 * password in answer to the second, empty answers after that.
 	 */
 	static final class Login extends SaslMechanism {
 
@@ -157,8 +160,8 @@ abstract sealed class SaslMechanism {
 	}
 
 	/**
-	 * {@code CRAM-MD5} (RFC 2195): the user name, a space and the lowercase hex HMAC-MD5 of the
-	 * challenge keyed with the password.
+	 * {@code CRAM-MD5} (RFC 2195): the user name, a space and the lowercase hex HMAC-MD5
+	 * of the challenge keyed with the password.
 	 */
 	static final class CramMd5 extends SaslMechanism {
 
@@ -190,9 +193,9 @@ abstract sealed class SaslMechanism {
 	}
 
 	/**
-	 * Google's and Microsoft's {@code XOAUTH2}: one initial response carrying the user and a bearer
-	 * token. A {@code 334} error challenge gets an empty answer so that the server sends its final
-	 * 5xx.
+	 * Google's and Microsoft's {@code XOAUTH2}: one initial response carrying the user
+	 * and a bearer token. A {@code 334} error challenge gets an empty answer so that the
+	 * server sends its final 5xx.
 	 */
 	static final class XOAuth2 extends SaslMechanism {
 

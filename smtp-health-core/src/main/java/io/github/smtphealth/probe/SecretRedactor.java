@@ -29,12 +29,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Removes the probe's secrets from any text it keeps or logs, in case a hostile server echoes them
- * back. Masking is by meaning, not by spelling: the password, the token and every AUTH payload are
- * masked in each encoding the probe produced or could have produced (raw, base64 with and without
- * padding, base64url, hex in either case). Because a server could re-encode a secret in a way nobody
- * can enumerate, the text of a reply during AUTH is dropped when it still holds a run that looks
- * encoded; its code and enhanced status code stay.
+ * Removes the probe's secrets from any text it keeps or logs, in case a hostile server
+ * echoes them back. Masking is by meaning, not by spelling: the password, the token and
+ * every AUTH payload are masked in each encoding the probe produced or could have
+ * produced (raw, base64 with and without padding, base64url, hex in either case). Because
+ * a server could re-encode a secret in a way nobody can enumerate, the text of a reply
+ * during AUTH is dropped when it still holds a run that looks encoded; its code and
+ * enhanced status code stay.
  */
 final class SecretRedactor {
 
@@ -45,7 +46,8 @@ final class SecretRedactor {
 	private static final int MIN_SECRET_LENGTH = 3;
 
 	/**
-	 * A base64 or base64url run long enough to hide a short password (9 bytes make 12 characters).
+	 * A base64 or base64url run long enough to hide a short password (9 bytes make 12
+	 * characters).
 	 */
 	private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/_-]{12,}={0,2}");
 
@@ -67,8 +69,8 @@ final class SecretRedactor {
 	}
 
 	/**
-	 * The PLAIN and XOAUTH2 payloads are known before AUTH runs; a server that learned them on an
-	 * earlier connection could replay them in its greeting or EHLO reply.
+	 * The PLAIN and XOAUTH2 payloads are known before AUTH runs; a server that learned
+	 * them on an earlier connection could replay them in its greeting or EHLO reply.
 	 */
 	private void addPayloadsOf(SmtpCredentials credentials) {
 		String username = credentials.username();
@@ -81,8 +83,9 @@ final class SecretRedactor {
 	}
 
 	/**
-	 * Treat a response sent during AUTH as secret. A CRAM-MD5 response ({@code user digest}) is a
-	 * password-equivalent for its challenge: its digest is masked on its own too.
+	 * Treat a response sent during AUTH as secret. A CRAM-MD5 response
+	 * ({@code user digest}) is a password-equivalent for its challenge: its digest is
+	 * masked on its own too.
 	 * @param response the response as sent, before base64
 	 */
 	synchronized void addResponse(byte[] response) {
@@ -104,7 +107,8 @@ final class SecretRedactor {
 		}
 		byte[] utf8 = secret.getBytes(StandardCharsets.UTF_8);
 		addForm(secret);
-		// Replies are decoded byte for byte, so a non-ASCII secret comes back as its UTF-8 bytes.
+		// Replies are decoded byte for byte, so a non-ASCII secret comes back as its
+		// UTF-8 bytes.
 		addForm(new String(utf8, StandardCharsets.ISO_8859_1));
 		addForm(Base64.getEncoder().encodeToString(utf8));
 		addForm(Base64.getEncoder().withoutPadding().encodeToString(utf8));
@@ -145,8 +149,9 @@ final class SecretRedactor {
 	}
 
 	/**
-	 * Return a reply received during AUTH as it may be shown: masked, and with its text withheld
-	 * when the text still carries a base64 or hex run; the code and enhanced status code stay.
+	 * Return a reply received during AUTH as it may be shown: masked, and with its text
+	 * withheld when the text still carries a base64 or hex run; the code and enhanced
+	 * status code stay.
 	 * @param reply the reply
 	 * @return the summary, for example {@code 535 5.7.8 Bad credentials}
 	 */
@@ -160,9 +165,9 @@ final class SecretRedactor {
 	}
 
 	/**
-	 * Return whether a text holds a run that could be an encoded secret: hex of 16 or more
-	 * characters, or a base64 run of 12 or more that is not a plain word (it has a digit, a
-	 * {@code + / _ =}, or an upper-case letter after a lower-case one).
+	 * Return whether a text holds a run that could be an encoded secret: hex of 16 or
+	 * more characters, or a base64 run of 12 or more that is not a plain word (it has a
+	 * digit, a {@code + / _ =}, or an upper-case letter after a lower-case one).
 	 * @param text the text, already masked
 	 * @return {@code true} if the text should not be shown
 	 */
@@ -180,8 +185,8 @@ final class SecretRedactor {
 	}
 
 	/**
-	 * Return the text with every run that looks encoded masked: the last line of defence for a
-	 * failure message of the AUTH phase that quotes a server.
+	 * Return the text with every run that looks encoded masked: the last line of defence
+	 * for a failure message of the AUTH phase that quotes a server.
 	 * @param text the text, already masked
 	 * @return the text without encoded runs
 	 */
@@ -197,8 +202,8 @@ final class SecretRedactor {
 	}
 
 	/**
-	 * A run trimmed of the punctuation around it ({@code user/} is a word and a slash) must still be
-	 * long, and not a plain word.
+	 * A run trimmed of the punctuation around it ({@code user/} is a word and a slash)
+	 * must still be long, and not a plain word.
 	 */
 	private static boolean isEncoded(String run) {
 		String candidate = run.replaceAll("^[+/_=-]+|[+/_=-]+$", "");

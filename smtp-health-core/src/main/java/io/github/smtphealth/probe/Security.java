@@ -29,7 +29,8 @@ public enum Security {
 	NONE,
 
 	/**
-	 * Plain SMTP upgraded with STARTTLS (RFC 3207); the probe fails if the server does not offer it.
+	 * Plain SMTP upgraded with STARTTLS (RFC 3207); the probe fails if the server does
+	 * not offer it.
 	 */
 	STARTTLS,
 

@@ -22,9 +22,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Runs SMTP AUTH (RFC 4954): picks the mechanism, then drives a {@link SaslMechanism} through
- * {@code 334} challenges until the server's final reply. Every response is registered with the
- * {@link SecretRedactor} before it is sent, so that an echo of it is masked wherever it turns up.
+ * Runs SMTP AUTH (RFC 4954): picks the mechanism, then drives a {@link SaslMechanism}
+ * through {@code 334} challenges until the server's final reply. Every response is
+ * registered with the {@link SecretRedactor} before it is sent, so that an echo of it is
+ * masked wherever it turns up.
  */
 final class SmtpAuthenticator {
 
@@ -53,9 +54,8 @@ final class SmtpAuthenticator {
 		if (requested != AuthMechanism.AUTO) {
 			String name = requested.requiredSaslName();
 			if (!offered.contains(name)) {
-				throw new ProbeException(Phase.AUTH, FailureKind.REJECTED, null,
-						"AUTH " + name + " not offered by server (it offers " + String.join(" ", new TreeSet<>(offered))
-								+ ")");
+				throw new ProbeException(Phase.AUTH, FailureKind.REJECTED, null, "AUTH " + name
+						+ " not offered by server (it offers " + String.join(" ", new TreeSet<>(offered)) + ")");
 			}
 			return name;
 		}
@@ -106,8 +106,7 @@ final class SmtpAuthenticator {
 	/**
 	 * A mechanism challenged after it finished is a server error, not ours.
 	 */
-	private static byte[] respond(SaslMechanism mechanism, byte[] challenge, SmtpReply reply)
-			throws ProbeException {
+	private static byte[] respond(SaslMechanism mechanism, byte[] challenge, SmtpReply reply) throws ProbeException {
 		try {
 			return mechanism.respond(challenge);
 		}

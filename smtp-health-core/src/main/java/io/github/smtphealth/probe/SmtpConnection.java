@@ -33,10 +33,10 @@ import javax.net.ssl.SSLSocket;
 import io.github.smtphealth.probe.ReplyReader.MalformedReplyException;
 
 /**
- * One SMTP connection under a deadline: sends command lines and reads replies, turning every I/O
- * problem into a {@link ProbeException} that names the phase and what the probe was waiting for.
- * Before each blocking read the socket timeout is set to the time left, so a server that dribbles
- * bytes cannot stretch the probe.
+ * One SMTP connection under a deadline: sends command lines and reads replies, turning
+ * every I/O problem into a {@link ProbeException} that names the phase and what the probe
+ * was waiting for. Before each blocking read the socket timeout is set to the time left,
+ * so a server that dribbles bytes cannot stretch the probe.
  */
 final class SmtpConnection implements Closeable {
 
@@ -71,8 +71,9 @@ final class SmtpConnection implements Closeable {
 	}
 
 	/**
-	 * Continue over TLS: from now on every byte goes through the given socket, which wraps the raw one.
-	 * Bytes received before the switch but not yet read are dropped (RFC 3207 4.2).
+	 * Continue over TLS: from now on every byte goes through the given socket, which
+	 * wraps the raw one. Bytes received before the switch but not yet read are dropped
+	 * (RFC 3207 4.2).
 	 * @param tlsSocket the socket after its handshake
 	 * @throws IOException if the socket's streams cannot be had
 	 */
@@ -107,7 +108,8 @@ final class SmtpConnection implements Closeable {
 	}
 
 	/**
-	 * Send a command and read its reply, waiting no longer than the given time (nor the deadline).
+	 * Send a command and read its reply, waiting no longer than the given time (nor the
+	 * deadline).
 	 * @param phase the phase, for errors
 	 * @param command the command line without CRLF
 	 * @param within the longest wait for the reply
@@ -138,8 +140,8 @@ final class SmtpConnection implements Closeable {
 	}
 
 	/**
-	 * Send message content after a 354 (already dot-stuffed and terminated) in one write, and read the
-	 * reply to the final dot. The content is logged by size only.
+	 * Send message content after a 354 (already dot-stuffed and terminated) in one write,
+	 * and read the reply to the final dot. The content is logged by size only.
 	 * @param phase the phase, for errors
 	 * @param content the bytes, ending in {@code CRLF.CRLF}
 	 * @return the reply
@@ -166,7 +168,8 @@ final class SmtpConnection implements Closeable {
 	/**
 	 * Read one reply.
 	 * @param phase the phase, for errors
-	 * @param waitingFor what the probe waits for, as in "timed out waiting for the greeting"
+	 * @param waitingFor what the probe waits for, as in "timed out waiting for the
+	 * greeting"
 	 * @return the reply
 	 * @throws ProbeException if no valid reply arrives in time
 	 */
@@ -218,8 +221,8 @@ final class SmtpConnection implements Closeable {
 	}
 
 	/**
-	 * Turn an I/O exception into a failure. Past the deadline every error is a timeout, because the
-	 * watchdog closing the socket is what caused it.
+	 * Turn an I/O exception into a failure. Past the deadline every error is a timeout,
+	 * because the watchdog closing the socket is what caused it.
 	 */
 	ProbeException failure(Phase phase, String activity, IOException ex) {
 		if (ex instanceof SocketTimeoutException || this.deadline.isExpired()) {

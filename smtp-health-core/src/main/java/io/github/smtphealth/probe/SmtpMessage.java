@@ -23,11 +23,11 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A small plain-text message that {@link SmtpProbe#send(SmtpMessage)} delivers with {@code DATA}: a
- * recipient, a subject, extra header fields and a body. The probe adds {@code Date}, {@code From},
- * {@code To} and {@code Message-ID}. Everything is 7-bit ASCII so no server needs {@code 8BITMIME}, and
- * nothing can smuggle a line break into the header; the constructor rejects anything else, naming the
- * field.
+ * A small plain-text message that {@link SmtpProbe#send(SmtpMessage)} delivers with
+ * {@code DATA}: a recipient, a subject, extra header fields and a body. The probe adds
+ * {@code Date}, {@code From}, {@code To} and {@code Message-ID}. Everything is 7-bit
+ * ASCII so no server needs {@code 8BITMIME}, and nothing can smuggle a line break into
+ * the header; the constructor rejects anything else, naming the field.
  *
  * @param recipient the address for {@code RCPT TO} and the {@code To} header
  * @param subject the {@code Subject}
@@ -51,12 +51,14 @@ public record SmtpMessage(String recipient, String subject, Map<String, String> 
 		Objects.requireNonNull(subject, "'subject' must not be null");
 		Objects.requireNonNull(headers, "'headers' must not be null");
 		Objects.requireNonNull(body, "'body' must not be null");
-		require(!recipient.isEmpty() && printable(recipient) && recipient.chars().noneMatch((c) -> c == ' ' || c == '<'
-				|| c == '>'), "recipient", "must be an address without spaces, '<', '>' or control characters");
+		require(!recipient.isEmpty() && printable(recipient)
+				&& recipient.chars().noneMatch((c) -> c == ' ' || c == '<' || c == '>'), "recipient",
+				"must be an address without spaces, '<', '>' or control characters");
 		require(printable(subject), "subject", "must be printable ASCII on one line");
 		headers.forEach((name, value) -> {
 			require(FIELD_NAME.matcher(name).matches(), "headers", "has an invalid field name '" + name + "'");
-			require(printable(value), "headers", "has a value for '" + name + "' that is not printable ASCII on one line");
+			require(printable(value), "headers",
+					"has a value for '" + name + "' that is not printable ASCII on one line");
 		});
 		require(body.chars().allMatch((c) -> (c >= 0x20 && c < 0x7f) || c == '\r' || c == '\n' || c == '\t'), "body",
 				"must be printable ASCII");

@@ -32,17 +32,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks one SMTP server the way {@code check_smtp} does, and more strictly: connect, greeting 220,
- * EHLO (HELO fallback, LHLO for LMTP), STARTTLS and EHLO again, AUTH, {@code MAIL FROM},
- * {@code RCPT TO}, {@code RSET}, {@code QUIT}. Every phase is timed; one deadline bounds the whole
- * probe, DNS included. {@link #send(SmtpMessage)} runs the same dialogue with the same guarantees but
- * delivers a message ({@code RCPT TO}, {@code DATA}) instead of resetting.
+ * Checks one SMTP server the way {@code check_smtp} does, and more strictly: connect,
+ * greeting 220, EHLO (HELO fallback, LHLO for LMTP), STARTTLS and EHLO again, AUTH,
+ * {@code MAIL FROM}, {@code RCPT TO}, {@code RSET}, {@code QUIT}. Every phase is timed;
+ * one deadline bounds the whole probe, DNS included. {@link #send(SmtpMessage)} runs the
+ * same dialogue with the same guarantees but delivers a message ({@code RCPT TO},
+ * {@code DATA}) instead of resetting.
  * <p>
- * An instance is immutable and thread-safe: its settings and TLS context are fixed at construction,
- * and each run uses state of its own. {@code run} never throws for anything a server or the network
- * does; it returns a result that says what failed. An application runs probes with
- * {@link #run(ProbeThreads)}, on threads it owns; {@link #run()} brings threads of its own and stops
- * them before it returns.
+ * An instance is immutable and thread-safe: its settings and TLS context are fixed at
+ * construction, and each run uses state of its own. {@code run} never throws for anything
+ * a server or the network does; it returns a result that says what failed. An application
+ * runs probes with {@link #run(ProbeThreads)}, on threads it owns; {@link #run()} brings
+ * threads of its own and stops them before it returns.
  *
  * @since 0.1.0
  */
@@ -76,7 +77,8 @@ public final class SmtpProbe {
 	}
 
 	/**
-	 * Run the probe once, with threads (watchdog, name lookup) of its own that end with it.
+	 * Run the probe once, with threads (watchdog, name lookup) of its own that end with
+	 * it.
 	 * @return the result; never {@code null}
 	 */
 	public SmtpProbeResult run() {
@@ -86,8 +88,10 @@ public final class SmtpProbe {
 	}
 
 	/**
-	 * Run the probe once on the calling thread, with the watchdog and name lookups of the given threads.
-	 * @param threads the threads of the probe's owner; once they are closed the probe fails at once
+	 * Run the probe once on the calling thread, with the watchdog and name lookups of the
+	 * given threads.
+	 * @param threads the threads of the probe's owner; once they are closed the probe
+	 * fails at once
 	 * @return the result; never {@code null}
 	 */
 	public SmtpProbeResult run(ProbeThreads threads) {
@@ -96,12 +100,14 @@ public final class SmtpProbe {
 	}
 
 	/**
-	 * Run the dialogue once and deliver a message: {@code RCPT TO} the message's recipient (instead of
-	 * the configured one), {@code DATA}, the content, and {@code QUIT} (no {@code RSET}). The same deadline,
-	 * TLS, AUTH and masking rules apply as to {@link #run()}; the message is accepted when the server
-	 * answers the final dot with 250. The threads it needs are its own and end with it.
+	 * Run the dialogue once and deliver a message: {@code RCPT TO} the message's
+	 * recipient (instead of the configured one), {@code DATA}, the content, and
+	 * {@code QUIT} (no {@code RSET}). The same deadline, TLS, AUTH and masking rules
+	 * apply as to {@link #run()}; the message is accepted when the server answers the
+	 * final dot with 250. The threads it needs are its own and end with it.
 	 * @param message the message
-	 * @return the result; a failure in {@link Phase#DATA} if the server did not take the message
+	 * @return the result; a failure in {@link Phase#DATA} if the server did not take the
+	 * message
 	 */
 	public SmtpProbeResult send(SmtpMessage message) {
 		Objects.requireNonNull(message, "'message' must not be null");
@@ -130,8 +136,8 @@ public final class SmtpProbe {
 		private Phase currentPhase = Phase.DNS;
 
 		/**
-		 * The socket being connected or in use, which the watchdog closes at the deadline or when the
-		 * probe is abandoned.
+		 * The socket being connected or in use, which the watchdog closes at the deadline
+		 * or when the probe is abandoned.
 		 */
 		private volatile @Nullable Socket socket;
 
@@ -274,9 +280,10 @@ public final class SmtpProbe {
 		}
 
 		/**
-		 * The first exchange over TLS is where a TLS 1.3 server's verdict on the client (a
-		 * {@code certificate_required} alert, or a hang-up after asking for a certificate) shows:
-		 * that is a TLS failure, reported without the TLS details of a session the server refused.
+		 * The first exchange over TLS is where a TLS 1.3 server's verdict on the client
+		 * (a {@code certificate_required} alert, or a hang-up after asking for a
+		 * certificate) shows: that is a TLS failure, reported without the TLS details of
+		 * a session the server refused.
 		 */
 		private <T> T firstAfterTls(Step<T> step) throws ProbeException {
 			try {
@@ -300,7 +307,8 @@ public final class SmtpProbe {
 			if (reply.isPositiveCompletion()) {
 				return Capabilities.parse(reply, this.redactor);
 			}
-			boolean unsupported = reply.is(SmtpReply.COMMAND_UNRECOGNIZED) || reply.is(SmtpReply.COMMAND_NOT_IMPLEMENTED);
+			boolean unsupported = reply.is(SmtpReply.COMMAND_UNRECOGNIZED)
+					|| reply.is(SmtpReply.COMMAND_NOT_IMPLEMENTED);
 			if (this.settings.lmtp() || !unsupported) {
 				throw ProbeException.rejected(Phase.EHLO, verb, reply);
 			}
@@ -360,8 +368,8 @@ public final class SmtpProbe {
 		}
 
 		/**
-		 * DATA must be answered 354 (not just any positive reply: a 250 here means the server did not
-		 * switch to reading content), and the final dot 250.
+		 * DATA must be answered 354 (not just any positive reply: a 250 here means the
+		 * server did not switch to reading content), and the final dot 250.
 		 */
 		private Void data(SmtpConnection connection, SmtpMessage message) throws ProbeException {
 			SmtpReply reply = connection.exchange(Phase.DATA, "DATA");
@@ -379,8 +387,9 @@ public final class SmtpProbe {
 		}
 
 		/**
-		 * A server that drops the connection instead of answering QUIT has still done its job; one that
-		 * does not answer at all is not waited for longer than {@link #QUIT_WAIT}.
+		 * A server that drops the connection instead of answering QUIT has still done its
+		 * job; one that does not answer at all is not waited for longer than
+		 * {@link #QUIT_WAIT}.
 		 */
 		private Void quit(SmtpConnection connection) {
 			try {
@@ -391,8 +400,9 @@ public final class SmtpProbe {
 			}
 			catch (ProbeException ex) {
 				this.quitProblem = (ex.kind() != FailureKind.TIMEOUT)
-						? this.redactor.clean(String.valueOf(ex.getMessage())) : this.deadline.isExpired()
-								? "no reply to QUIT before the deadline" : "no reply to QUIT within " + Texts.human(QUIT_WAIT);
+						? this.redactor.clean(String.valueOf(ex.getMessage()))
+						: this.deadline.isExpired() ? "no reply to QUIT before the deadline"
+								: "no reply to QUIT within " + Texts.human(QUIT_WAIT);
 			}
 			return null;
 		}

@@ -26,19 +26,21 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one probe found: the time of each phase, what the server said, the TLS session, and on failure
- * which phase failed and why. Immutable, and free of secrets.
+ * What one probe found: the time of each phase, what the server said, the TLS session,
+ * and on failure which phase failed and why. Immutable, and free of secrets.
  *
  * @param checkedAt when the probe started (wall clock)
  * @param total how long the whole probe took (monotonic clock)
  * @param phases how long each phase that ran took, in the order the phases first ran
- * @param remoteAddress the address connected to, such as {@code 127.0.0.1:25}, or {@code null} if no
- * connection was made
- * @param greeting the first line of the greeting, printable, or {@code null} if none was read
+ * @param remoteAddress the address connected to, such as {@code 127.0.0.1:25}, or
+ * {@code null} if no connection was made
+ * @param greeting the first line of the greeting, printable, or {@code null} if none was
+ * read
  * @param capabilities the EHLO capability lines (after STARTTLS when it ran)
  * @param authMechanism the AUTH mechanism used, or {@code null}
  * @param tls the TLS session, or {@code null} without TLS
- * @param quitProblem why QUIT did not end cleanly, or {@code null} if it did; never a failure
+ * @param quitProblem why QUIT did not end cleanly, or {@code null} if it did; never a
+ * failure
  * @param failure why the probe failed, or {@code null} on success
  * @since 0.1.0
  */
@@ -66,8 +68,9 @@ public record SmtpProbeResult(Instant checkedAt, Duration total, Map<Phase, Dura
 	}
 
 	/**
-	 * Return how long the conversation took, up to the end of {@code RSET}: the total without the time
-	 * spent on {@code QUIT}, which never decides the result and so never counts against a threshold.
+	 * Return how long the conversation took, up to the end of {@code RSET}: the total
+	 * without the time spent on {@code QUIT}, which never decides the result and so never
+	 * counts against a threshold.
 	 * @return the time up to the end of RSET (or up to the failure)
 	 */
 	public Duration conversation() {

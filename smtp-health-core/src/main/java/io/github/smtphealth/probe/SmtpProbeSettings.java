@@ -22,8 +22,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything one probe needs, fixed for its whole run. Build with {@link #builder(String)}; the
- * constructor rejects values that cannot be sent safely, naming the offending field.
+ * Everything one probe needs, fixed for its whole run. Build with
+ * {@link #builder(String)}; the constructor rejects values that cannot be sent safely,
+ * naming the offending field.
  *
  * @param host the server's host name or IP literal
  * @param port the TCP port
@@ -33,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * @param credentials the AUTH credentials, or {@code null} to skip AUTH
  * @param authMechanism the AUTH mechanism
  * @param allowPlaintextAuth whether credentials may be sent over a connection without TLS
- * @param mailFrom the envelope sender for {@code MAIL FROM}; empty for the null sender {@code <>}
+ * @param mailFrom the envelope sender for {@code MAIL FROM}; empty for the null sender
+ * {@code <>}
  * @param rcptTo the recipient for {@code RCPT TO}, or {@code null} to skip that step
  * @param timeout the deadline for the whole probe, DNS included
  * @param connectTimeout a separate bound for each connection attempt, or {@code null}
@@ -43,9 +45,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record SmtpProbeSettings(String host, int port, Security security, String heloName, boolean lmtp,
-		@Nullable SmtpCredentials credentials, AuthMechanism authMechanism, boolean allowPlaintextAuth,
-		String mailFrom, @Nullable String rcptTo, Duration timeout, @Nullable Duration connectTimeout,
-		TlsSettings tls, IpFamily ipFamily, HostResolver resolver) {
+		@Nullable SmtpCredentials credentials, AuthMechanism authMechanism, boolean allowPlaintextAuth, String mailFrom,
+		@Nullable String rcptTo, Duration timeout, @Nullable Duration connectTimeout, TlsSettings tls,
+		IpFamily ipFamily, HostResolver resolver) {
 
 	/**
 	 * The default deadline of a probe.
@@ -88,7 +90,8 @@ public record SmtpProbeSettings(String host, int port, Security security, String
 		require(port > 0 && port <= 65535, "port", "must be between 1 and 65535 but was " + port);
 		require(!heloName.isEmpty() && isCommandSafe(heloName) && heloName.indexOf(' ') < 0, "heloName",
 				"must be a single word without control characters");
-		require(isAddressSafe(mailFrom), "mailFrom", "must be an address without spaces, '<', '>' or control characters");
+		require(isAddressSafe(mailFrom), "mailFrom",
+				"must be an address without spaces, '<', '>' or control characters");
 		require(rcptTo == null || (!rcptTo.isEmpty() && isAddressSafe(rcptTo)), "rcptTo",
 				"must be an address without spaces, '<', '>' or control characters");
 		require(timeout.compareTo(Duration.ZERO) > 0, "timeout", "must be positive but was " + timeout);
@@ -312,7 +315,8 @@ public record SmtpProbeSettings(String host, int port, Security security, String
 
 		/**
 		 * Set the bound of each connection attempt.
-		 * @param connectTimeout the bound, or {@code null} to share the deadline between addresses
+		 * @param connectTimeout the bound, or {@code null} to share the deadline between
+		 * addresses
 		 * @return this builder
 		 */
 		public Builder connectTimeout(@Nullable Duration connectTimeout) {

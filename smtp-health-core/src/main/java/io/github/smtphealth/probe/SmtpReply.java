@@ -22,7 +22,8 @@ import java.util.List;
  * One SMTP reply: a three-digit code and one or more lines of text (RFC 5321 4.2).
  *
  * @param code the reply code
- * @param lines the text of each line, without the code and separator; may be empty strings
+ * @param lines the text of each line, without the code and separator; may be empty
+ * strings
  */
 record SmtpReply(int code, List<String> lines) {
 
@@ -61,7 +62,8 @@ record SmtpReply(int code, List<String> lines) {
 	}
 
 	/**
-	 * Return the code and the first line, as a person would quote the reply: {@code 535 5.7.8 Bad}.
+	 * Return the code and the first line, as a person would quote the reply:
+	 * {@code 535 5.7.8 Bad}.
 	 * @return the raw summary; clean it before keeping it
 	 */
 	String summary() {

@@ -21,8 +21,8 @@ import java.math.RoundingMode;
 import java.time.Duration;
 
 /**
- * Makes text that came from a server, or from an exception, safe to show: printable ASCII only, and
- * short.
+ * Makes text that came from a server, or from an exception, safe to show: printable ASCII
+ * only, and short.
  */
 final class Texts {
 
@@ -35,8 +35,8 @@ final class Texts {
 	}
 
 	/**
-	 * Replace control and non-ASCII characters with {@code '?'}, collapse the result's ends, and cut it
-	 * to {@link #MAX_LENGTH} characters.
+	 * Replace control and non-ASCII characters with {@code '?'}, collapse the result's
+	 * ends, and cut it to {@link #MAX_LENGTH} characters.
 	 * @param text the raw text
 	 * @return the printable text
 	 */
@@ -51,7 +51,8 @@ final class Texts {
 	}
 
 	/**
-	 * Format a duration the way a person says it: {@code 10 s}, {@code 1.5 s}, {@code 250 ms}.
+	 * Format a duration the way a person says it: {@code 10 s}, {@code 1.5 s},
+	 * {@code 250 ms}.
 	 * @param duration the duration
 	 * @return the text
 	 */

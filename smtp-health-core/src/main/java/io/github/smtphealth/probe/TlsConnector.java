@@ -42,8 +42,9 @@ import io.github.smtphealth.probe.ExplainingTrustManager.ExplainedCertificateExc
 import org.jspecify.annotations.Nullable;
 
 /**
- * Does the client side of a TLS handshake over an open connection, with the trust, host name checks,
- * SNI and protocol limits of {@link TlsSettings}, and explains a failure in words.
+ * Does the client side of a TLS handshake over an open connection, with the trust, host
+ * name checks, SNI and protocol limits of {@link TlsSettings}, and explains a failure in
+ * words.
  */
 final class TlsConnector {
 
@@ -73,9 +74,9 @@ final class TlsConnector {
 	}
 
 	/**
-	 * A context per handshake, so that no TLS session is ever resumed: a resumed session skips the
-	 * certificate messages, and a health check must see, verify and report the server's chain (and
-	 * whether it asks for a client certificate) on every probe.
+	 * A context per handshake, so that no TLS session is ever resumed: a resumed session
+	 * skips the certificate messages, and a health check must see, verify and report the
+	 * server's chain (and whether it asks for a client certificate) on every probe.
 	 */
 	private SSLSocketFactory newSocketFactory() throws GeneralSecurityException {
 		SSLContext context = SSLContext.getInstance("TLS");
@@ -84,8 +85,8 @@ final class TlsConnector {
 	}
 
 	/**
-	 * JSSE uses the first X.509 key manager only; it is wrapped so that a server's request for a client
-	 * certificate is seen, with or without a configured one.
+	 * JSSE uses the first X.509 key manager only; it is wrapped so that a server's
+	 * request for a client certificate is seen, with or without a configured one.
 	 */
 	private static KeyManager[] keyManagers(TlsSettings settings, HandshakeObservations observations) {
 		X509KeyManager configured = null;
@@ -149,11 +150,13 @@ final class TlsConnector {
 					seen.clientCertificate());
 		}
 		catch (GeneralSecurityException ex) {
-			throw new ProbeException(Phase.TLS, FailureKind.TLS, null, "TLS settings cannot be used: " + ex.getMessage());
+			throw new ProbeException(Phase.TLS, FailureKind.TLS, null,
+					"TLS settings cannot be used: " + ex.getMessage());
 		}
 		catch (IOException | RuntimeException ex) {
 			HandshakeObservations.ClientCertificate request = (socket != null)
-					? this.observations.of(socket).clientCertificate() : HandshakeObservations.ClientCertificate.NOT_REQUESTED;
+					? this.observations.of(socket).clientCertificate()
+					: HandshakeObservations.ClientCertificate.NOT_REQUESTED;
 			throw explain(ex, deadline, implicit, request);
 		}
 		finally {
@@ -164,12 +167,13 @@ final class TlsConnector {
 	}
 
 	/**
-	 * Explain a TLS failure that arrives after the client's side of the handshake finished: over TLS
-	 * 1.3 a server judges the client's certificate only then, and its alert (or its hang-up) comes
-	 * with the first application data.
+	 * Explain a TLS failure that arrives after the client's side of the handshake
+	 * finished: over TLS 1.3 a server judges the client's certificate only then, and its
+	 * alert (or its hang-up) comes with the first application data.
 	 * @param failure how the first read or write after the handshake failed
 	 * @param established the handshake
-	 * @return the failure to report, in the {@code tls} phase, or {@code null} if it is not a TLS one
+	 * @return the failure to report, in the {@code tls} phase, or {@code null} if it is
+	 * not a TLS one
 	 */
 	static @Nullable ProbeException afterHandshake(ProbeException failure, Established established) {
 		String explanation = established.clientCertificate().explanation();
@@ -181,14 +185,13 @@ final class TlsConnector {
 		int colon = cause.indexOf(": ");
 		String what = (alert && colon > 0) ? cause.substring(colon + 2) : alert ? "a TLS alert" : "connection closed";
 		String when = what + ", right after the handshake";
-		return new ProbeException(Phase.TLS, FailureKind.TLS, null, "TLS handshake failed: "
-				+ ((explanation != null) ? explanation + " (" + when + ")" : "the server refused the session (" + when
-						+ ")"));
+		return new ProbeException(Phase.TLS, FailureKind.TLS, null, "TLS handshake failed: " + ((explanation != null)
+				? explanation + " (" + when + ")" : "the server refused the session (" + when + ")"));
 	}
 
 	/**
-	 * Without configured protocols, TLS 1.2 and later only, even where the JVM was told to allow older
-	 * versions: a health check should not call a TLS 1.0 server healthy.
+	 * Without configured protocols, TLS 1.2 and later only, even where the JVM was told
+	 * to allow older versions: a health check should not call a TLS 1.0 server healthy.
 	 */
 	private static String[] modernProtocols(String[] enabled) {
 		return Arrays.stream(enabled)
@@ -221,8 +224,10 @@ final class TlsConnector {
 			}
 		}
 		String message = withoutAlertPrefix(String.valueOf(ex.getMessage()));
-		// A server that picks a suite the client never offered has none in common with it: since JDK 24
-		// no TLS_RSA_* suite is offered, so that is how a TLS 1.0-only server's answer fails there.
+		// A server that picks a suite the client never offered has none in common with
+		// it: since JDK 24
+		// no TLS_RSA_* suite is offered, so that is how a TLS 1.0-only server's answer
+		// fails there.
 		if (message.contains("No appropriate protocol") || message.contains("protocol_version")
 				|| message.contains("insufficient_security") || message.contains("not accepted by client preferences")
 				|| message.contains("handshake_failure") || message.contains("selected improper ciphersuite")) {
@@ -240,8 +245,9 @@ final class TlsConnector {
 	}
 
 	/**
-	 * Newer JDKs put the alert's name before the message ("(handshake_failure) Received fatal alert:
-	 * handshake_failure"); without it the reason reads the same on every JDK.
+	 * Newer JDKs put the alert's name before the message ("(handshake_failure) Received
+	 * fatal alert: handshake_failure"); without it the reason reads the same on every
+	 * JDK.
 	 */
 	private static String withoutAlertPrefix(String message) {
 		return message.replaceFirst("^\\([a-z_]+\\) ", "");
@@ -251,10 +257,12 @@ final class TlsConnector {
 	 * A completed client handshake.
 	 *
 	 * @param socket the TLS socket
-	 * @param tls what it established, or {@code null} if the server showed no X.509 certificate
+	 * @param tls what it established, or {@code null} if the server showed no X.509
+	 * certificate
 	 * @param clientCertificate whether the server asked for a client certificate
 	 */
-	record Established(SSLSocket socket, @Nullable TlsInfo tls, HandshakeObservations.ClientCertificate clientCertificate) {
+	record Established(SSLSocket socket, @Nullable TlsInfo tls,
+			HandshakeObservations.ClientCertificate clientCertificate) {
 
 	}
 

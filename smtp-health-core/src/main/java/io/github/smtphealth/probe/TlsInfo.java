@@ -32,10 +32,11 @@ import javax.security.auth.x500.X500Principal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the TLS handshake established, the server certificate it showed, and the certificate of the
- * chain that expires first. Expiry is the chain's, not the leaf's: the earliest {@code notAfter} of
- * the certificates the server presented and, when the chain was verified, of the verified path (its
- * trust anchor included), as Blackbox's {@code probe_ssl_earliest_cert_expiry} does.
+ * What the TLS handshake established, the server certificate it showed, and the
+ * certificate of the chain that expires first. Expiry is the chain's, not the leaf's: the
+ * earliest {@code notAfter} of the certificates the server presented and, when the chain
+ * was verified, of the verified path (its trust anchor included), as Blackbox's
+ * {@code probe_ssl_earliest_cert_expiry} does.
  *
  * @param protocol the protocol version, for example {@code TLSv1.3}
  * @param cipherSuite the cipher suite
@@ -43,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * @param issuer the server (leaf) certificate's issuer (RFC 2253)
  * @param notBefore when the server (leaf) certificate became valid
  * @param notAfter when the server (leaf) certificate expires
- * @param expiresFirst the certificate of the chain that expires first (the leaf when it does)
+ * @param expiresFirst the certificate of the chain that expires first (the leaf when it
+ * does)
  * @since 0.1.0
  */
 public record TlsInfo(String protocol, String cipherSuite, String subject, String issuer, Instant notBefore,
@@ -64,7 +66,8 @@ public record TlsInfo(String protocol, String cipherSuite, String subject, Strin
 	}
 
 	/**
-	 * Create TLS information for a chain whose leaf is the certificate that expires first.
+	 * Create TLS information for a chain whose leaf is the certificate that expires
+	 * first.
 	 * @param protocol the protocol version
 	 * @param cipherSuite the cipher suite
 	 * @param subject the leaf's subject
@@ -90,7 +93,8 @@ public record TlsInfo(String protocol, String cipherSuite, String subject, Strin
 	/**
 	 * Describe an established session.
 	 * @param session the session
-	 * @param verifiedPath the path that verified the chain, leaf first, or empty when not verified
+	 * @param verifiedPath the path that verified the chain, leaf first, or empty when not
+	 * verified
 	 * @return the information, or {@code null} if the server showed no X.509 certificate
 	 */
 	static @Nullable TlsInfo of(SSLSession session, List<X509Certificate> verifiedPath) {
@@ -116,8 +120,8 @@ public record TlsInfo(String protocol, String cipherSuite, String subject, Strin
 	}
 
 	/**
-	 * The earliest expiry of the presented chain and of the verified path; on a tie the presented,
-	 * lower position wins.
+	 * The earliest expiry of the presented chain and of the verified path; on a tie the
+	 * presented, lower position wins.
 	 */
 	static ChainCertificate expiresFirst(List<X509Certificate> presented, List<X509Certificate> verifiedPath) {
 		List<ChainCertificate> candidates = new ArrayList<>();

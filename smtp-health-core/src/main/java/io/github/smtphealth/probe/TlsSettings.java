@@ -22,15 +22,16 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 
 /**
- * How the probe does TLS: which certificates it trusts, which it presents, and how strictly it
- * verifies the server.
+ * How the probe does TLS: which certificates it trusts, which it presents, and how
+ * strictly it verifies the server.
  *
- * @param trustManagers the trust managers deciding whether the server's chain is trusted; empty for the
- * JDK's default trust store
+ * @param trustManagers the trust managers deciding whether the server's chain is trusted;
+ * empty for the JDK's default trust store
  * @param keyManagers the key managers presenting a client certificate; empty for none
- * @param verifyHostname whether the certificate must match the host name (RFC 6125, as HTTPS does)
- * @param verifyCertificate whether the chain must be trusted at all; {@code false} accepts any
- * certificate, which also disables host name verification
+ * @param verifyHostname whether the certificate must match the host name (RFC 6125, as
+ * HTTPS does)
+ * @param verifyCertificate whether the chain must be trusted at all; {@code false}
+ * accepts any certificate, which also disables host name verification
  * @param protocols the TLS protocol versions to enable; empty for the JDK's defaults
  * @param cipherSuites the cipher suites to enable; empty for the JDK's defaults
  * @since 0.1.0

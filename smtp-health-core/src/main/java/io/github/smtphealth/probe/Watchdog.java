@@ -29,15 +29,16 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Closes a probe's socket when its deadline has passed. Socket read timeouts (set to the time left
- * before every read) already bound every read; the watchdog bounds what they cannot reach: a TLS
- * handshake that the peer stretches, a write to a peer that stops reading, and a probe abandoned at
- * shutdown.
+ * Closes a probe's socket when its deadline has passed. Socket read timeouts (set to the
+ * time left before every read) already bound every read; the watchdog bounds what they
+ * cannot reach: a TLS handshake that the peer stretches, a write to a peer that stops
+ * reading, and a probe abandoned at shutdown.
  * <p>
- * One thread serves every probe of its {@link ProbeThreads}. Watching and unwatching a socket never
- * wakes it (a queue insert and a volatile write): it ticks every {@link #TICK} while anything is
- * watched, closing what is overdue, and parks when nothing is. A deadline is therefore enforced up to
- * one tick late, which only matters where no read timeout applies.
+ * One thread serves every probe of its {@link ProbeThreads}. Watching and unwatching a
+ * socket never wakes it (a queue insert and a volatile write): it ticks every
+ * {@link #TICK} while anything is watched, closing what is overdue, and parks when
+ * nothing is. A deadline is therefore enforced up to one tick late, which only matters
+ * where no read timeout applies.
  */
 final class Watchdog {
 
@@ -61,7 +62,8 @@ final class Watchdog {
 	}
 
 	/**
-	 * Close the resource once the deadline has passed, unless the returned watch is closed first.
+	 * Close the resource once the deadline has passed, unless the returned watch is
+	 * closed first.
 	 * @param deadline the deadline
 	 * @param resource what to close
 	 * @return the watch; closing it ends the watch
@@ -95,8 +97,8 @@ final class Watchdog {
 	}
 
 	/**
-	 * The thread publishes itself before its first look at the queue, so a watch added while it was
-	 * not yet known is always seen.
+	 * The thread publishes itself before its first look at the queue, so a watch added
+	 * while it was not yet known is always seen.
 	 */
 	private void run() {
 		this.thread = Thread.currentThread();

@@ -15,8 +15,8 @@
  */
 
 /**
- * The SMTP probe: a Spring-free, deadline-bounded check_smtp-style dialogue with one server and its
- * immutable, timed result.
+ * The SMTP probe: a Spring-free, deadline-bounded check_smtp-style dialogue with one
+ * server and its immutable, timed result.
  */
 @NullMarked
 package io.github.smtphealth.probe;

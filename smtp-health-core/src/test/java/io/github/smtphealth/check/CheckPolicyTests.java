@@ -71,9 +71,9 @@ class CheckPolicyTests {
 	}
 
 	@ParameterizedTest(name = "{0} ms")
-	@CsvSource(delimiter = '|', value = {
-			"100 | DEGRADED | response time 100 ms is at or above the warning threshold of 100 ms",
-			"300 | DOWN     | response time 300 ms is at or above the critical threshold of 300 ms" })
+	@CsvSource(delimiter = '|',
+			value = { "100 | DEGRADED | response time 100 ms is at or above the warning threshold of 100 ms",
+					"300 | DOWN     | response time 300 ms is at or above the critical threshold of 300 ms" })
 	void evaluateAtAThresholdShouldSaySo(long millis, CheckStatus status, String reason) {
 		assertThat(THRESHOLDS.evaluate(result(Duration.ofMillis(millis), null, null), NOW))
 			.isEqualTo(new CheckVerdict(status, reason));
@@ -103,8 +103,8 @@ class CheckPolicyTests {
 	}
 
 	/**
-	 * {@code (case, policy, certificate lifetime left, status)} for a fast probe whose verdict only
-	 * the certificate decides.
+	 * {@code (case, policy, certificate lifetime left, status)} for a fast probe whose
+	 * verdict only the certificate decides.
 	 */
 	static Stream<Arguments> certificateStatuses() {
 		CheckPolicy zeroWindows = new CheckPolicy(null, null, Duration.ZERO, Duration.ZERO);
@@ -123,8 +123,8 @@ class CheckPolicyTests {
 	}
 
 	/**
-	 * {@code (case, policy, certificate lifetime left, status, reason)} for a fast probe whose
-	 * certificate is a problem.
+	 * {@code (case, policy, certificate lifetime left, status, reason)} for a fast probe
+	 * whose certificate is a problem.
 	 */
 	static Stream<Arguments> certificateProblems() {
 		return Stream.of(
@@ -132,9 +132,9 @@ class CheckPolicyTests {
 						"certificate expires in 10 days, within the warning window of 14 days"),
 				Arguments.of("within the critical window", THRESHOLDS, Duration.ofDays(1), CheckStatus.DOWN,
 						"certificate expires in 1 day, within the critical window of 7 days"),
-				Arguments.of("expired, even without expiry windows", new CheckPolicy(null, null, Duration.ZERO,
-						Duration.ZERO), Duration.ofDays(-3), CheckStatus.DOWN,
-						"certificate expired on " + NOW.minus(Duration.ofDays(3))));
+				Arguments.of("expired, even without expiry windows",
+						new CheckPolicy(null, null, Duration.ZERO, Duration.ZERO), Duration.ofDays(-3),
+						CheckStatus.DOWN, "certificate expired on " + NOW.minus(Duration.ofDays(3))));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -164,8 +164,7 @@ class CheckPolicyTests {
 	@Test
 	void evaluateShouldUseTheGivenTimeForExpiry() {
 		SmtpProbeResult result = result(Duration.ofMillis(1), expiringIn(Duration.ofDays(30)), null);
-		assertThat(THRESHOLDS.evaluate(result, NOW.plus(Duration.ofDays(20))).status())
-			.isEqualTo(CheckStatus.DEGRADED);
+		assertThat(THRESHOLDS.evaluate(result, NOW.plus(Duration.ofDays(20))).status()).isEqualTo(CheckStatus.DEGRADED);
 		assertThat(THRESHOLDS.evaluate(result, NOW.plus(Duration.ofDays(25))).status()).isEqualTo(CheckStatus.DOWN);
 		assertThat(THRESHOLDS.evaluate(result, NOW.plus(Duration.ofDays(31))).status()).isEqualTo(CheckStatus.DOWN);
 	}
@@ -183,8 +182,9 @@ class CheckPolicyTests {
 				new ChainCertificate(2, "CN=Example Intermediate", NOW.plus(Duration.ofDays(10)), true));
 		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(1), leafFor300Days, null), NOW);
 		assertThat(verdict.status()).isEqualTo(CheckStatus.DEGRADED);
-		assertThat(verdict.reason()).isEqualTo("certificate 2 of the chain (CN=Example Intermediate) expires in 10 days, "
-				+ "within the warning window of 14 days");
+		assertThat(verdict.reason())
+			.isEqualTo("certificate 2 of the chain (CN=Example Intermediate) expires in 10 days, "
+					+ "within the warning window of 14 days");
 	}
 
 	@Test
@@ -194,7 +194,8 @@ class CheckPolicyTests {
 				new ChainCertificate(3, "CN=Example Root", NOW.plus(Duration.ofDays(1)), false));
 		CheckVerdict verdict = THRESHOLDS.evaluate(result(Duration.ofMillis(1), anchorFirst, null), NOW);
 		assertThat(verdict.status()).isEqualTo(CheckStatus.DOWN);
-		assertThat(verdict.reason()).startsWith("certificate 3 of the verified path (CN=Example Root) expires in 1 day");
+		assertThat(verdict.reason())
+			.startsWith("certificate 3 of the verified path (CN=Example Root) expires in 1 day");
 	}
 
 	@Test
@@ -203,8 +204,8 @@ class CheckPolicyTests {
 		phases.put(Phase.CONNECT, Duration.ofMillis(100));
 		phases.put(Phase.RSET, Duration.ofMillis(100));
 		phases.put(Phase.QUIT, Duration.ofSeconds(2));
-		SmtpProbeResult result = new SmtpProbeResult(NOW, Duration.ofMillis(2200), phases, "127.0.0.1:25",
-				"220 ready", List.of(), null, null, "no reply to QUIT within 2 s", null);
+		SmtpProbeResult result = new SmtpProbeResult(NOW, Duration.ofMillis(2200), phases, "127.0.0.1:25", "220 ready",
+				List.of(), null, null, "no reply to QUIT within 2 s", null);
 		CheckPolicy policy = new CheckPolicy(Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofDays(14),
 				Duration.ZERO);
 		assertThat(policy.evaluate(result, NOW)).isEqualTo(CheckVerdict.UP);

@@ -53,9 +53,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link SmtpCheck} and {@link SmtpChecks}: caching, single flight, bounded waits,
- * stale-while-revalidate, background refresh, DNS of many servers and shutdown, all against scripted
- * in-process servers. Checks outside an {@code SmtpChecks} probe on the calling thread.
+ * Tests for {@link SmtpCheck} and {@link SmtpChecks}: caching, single flight, bounded
+ * waits, stale-while-revalidate, background refresh, DNS of many servers and shutdown,
+ * all against scripted in-process servers. Checks outside an {@code SmtpChecks} probe on
+ * the calling thread.
  */
 class SmtpCheckTests {
 
@@ -255,8 +256,8 @@ class SmtpCheckTests {
 			warmUp.current();
 			server.awaitCompleted(1, Duration.ofSeconds(5));
 			LeakCheck baseline = LeakCheck.snapshot();
-			SmtpChecks checks = new SmtpChecks(List.of(check("relay", settings(server).build(), LONG_TTL,
-					RefreshMode.BACKGROUND, Duration.ofMillis(50))));
+			SmtpChecks checks = new SmtpChecks(List
+				.of(check("relay", settings(server).build(), LONG_TTL, RefreshMode.BACKGROUND, Duration.ofMillis(50))));
 			checks.startProbing();
 			await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() >= 3);
 			assertThat(baseline.newThreadNames()).anyMatch((name) -> name.startsWith("smtp-health-schedule-"));
@@ -300,7 +301,8 @@ class SmtpCheckTests {
 			assertThat(first.cached()).isFalse();
 			Thread.sleep(200);
 			List<TimedOutcome> outcomes = concurrently(20, () -> timed(check::current));
-			// Generous for a loaded machine: the refresh hangs for the whole 3 s timeout meanwhile.
+			// Generous for a loaded machine: the refresh hangs for the whole 3 s timeout
+			// meanwhile.
 			assertThat(outcomes).allSatisfy((timed) -> {
 				assertThat(timed.elapsed()).isLessThan(Duration.ofMillis(500));
 				assertThat(timed.outcome().verdict().status()).isEqualTo(CheckStatus.UP);
@@ -316,12 +318,11 @@ class SmtpCheckTests {
 	}
 
 	@Test
-	void currentBeforeTheFirstVerdictWhenServerHangsShouldAnswerPendingWithinTheFirstResultWait()
-			throws Exception {
+	void currentBeforeTheFirstVerdictWhenServerHangsShouldAnswerPendingWithinTheFirstResultWait() throws Exception {
 		Duration timeout = Duration.ofSeconds(3);
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.acceptButNeverSpeak();
-				SmtpChecks checks = new SmtpChecks(List.of(
-						check("relay", settings(server).timeout(timeout).build(), LONG_TTL, RefreshMode.ON_DEMAND)))) {
+				SmtpChecks checks = new SmtpChecks(List
+					.of(check("relay", settings(server).timeout(timeout).build(), LONG_TTL, RefreshMode.ON_DEMAND)))) {
 			checks.start();
 			SmtpCheck check = checks.checks().get("relay");
 			List<TimedOutcome> outcomes = concurrently(10, () -> timed(check::current));
@@ -361,9 +362,10 @@ class SmtpCheckTests {
 					.until(() -> checks.checks().values().stream().allMatch((check) -> check.latest() != null));
 				Map<String, CheckStatus> statuses = new LinkedHashMap<>();
 				checks.checks().forEach((name, check) -> statuses.put(name, check.current().verdict().status()));
-				assertThat(statuses).hasSize(20).allSatisfy((name, status) -> assertThat(status)
-					.as("%s: %s", name, checks.checks().get(name).current().verdict().reason())
-					.isEqualTo(CheckStatus.UP));
+				assertThat(statuses).hasSize(20)
+					.allSatisfy((name, status) -> assertThat(status)
+						.as("%s: %s", name, checks.checks().get(name).current().verdict().reason())
+						.isEqualTo(CheckStatus.UP));
 				assertThat(lookups).hasValue(20);
 			}
 		}
@@ -375,8 +377,8 @@ class SmtpCheckTests {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.acceptButNeverSpeak()) {
 			warmUp();
 			LeakCheck baseline = LeakCheck.snapshot();
-			SmtpChecks checks = new SmtpChecks(List.of(
-					check("relay", settings(server).timeout(timeout).build(), LONG_TTL, RefreshMode.BACKGROUND)));
+			SmtpChecks checks = new SmtpChecks(List
+				.of(check("relay", settings(server).timeout(timeout).build(), LONG_TTL, RefreshMode.BACKGROUND)));
 			checks.startProbing();
 			await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 1);
 			long start = System.nanoTime();

@@ -32,25 +32,28 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A loopback server that plays one {@link Conversation} per connection, one connection at a time: it
- * sends the first reply as soon as it accepts, the next one after each read that brings bytes from
- * the client (whatever they are, a command or a TLS record), or at once while what it sent cannot be
- * a whole reply yet, and then ends as the conversation says.
- * It knows no SMTP; the bytes are the fuzzer's. A connection still waiting to be accepted when the
- * next session starts is stale (a probe that gave up connecting) and is closed unanswered.
+ * A loopback server that plays one {@link Conversation} per connection, one connection at
+ * a time: it sends the first reply as soon as it accepts, the next one after each read
+ * that brings bytes from the client (whatever they are, a command or a TLS record), or at
+ * once while what it sent cannot be a whole reply yet, and then ends as the conversation
+ * says. It knows no SMTP; the bytes are the fuzzer's. A connection still waiting to be
+ * accepted when the next session starts is stale (a probe that gave up connecting) and is
+ * closed unanswered.
  * <p>
- * Why not the shared {@code ScriptedSmtpServer}: a fuzz run plays hundreds of thousands of inputs,
- * and Jazzer's network sanitizer may allow connections to one address only, so this server keeps
- * one port for the whole run and clears the connections a previous input left in its accept queue;
- * the scripted server binds a new port per test and fixes its scripts before it starts. And the
- * replies here are the fuzzer's bytes, sent whatever the client says (a command or a TLS record),
- * where a script expects SMTP commands.
+ * Why not the shared {@code ScriptedSmtpServer}: a fuzz run plays hundreds of thousands
+ * of inputs, and Jazzer's network sanitizer may allow connections to one address only, so
+ * this server keeps one port for the whole run and clears the connections a previous
+ * input left in its accept queue; the scripted server binds a new port per test and fixes
+ * its scripts before it starts. And the replies here are the fuzzer's bytes, sent
+ * whatever the client says (a command or a TLS record), where a script expects SMTP
+ * commands.
  */
 final class ReplayServer implements AutoCloseable {
 
 	/**
-	 * How long the server waits for the client to send or close; longer than any probe here, so a
-	 * session that ends by this timeout means the client never closed its socket.
+	 * How long the server waits for the client to send or close; longer than any probe
+	 * here, so a session that ends by this timeout means the client never closed its
+	 * socket.
 	 */
 	static final Duration PATIENCE = Duration.ofSeconds(5);
 
@@ -94,7 +97,8 @@ final class ReplayServer implements AutoCloseable {
 	}
 
 	/**
-	 * Close what is waiting to be accepted while no session runs: no probe is connecting then.
+	 * Close what is waiting to be accepted while no session runs: no probe is connecting
+	 * then.
 	 */
 	private void closeStaleConnections() {
 		try {
@@ -190,8 +194,8 @@ final class ReplayServer implements AutoCloseable {
 		}
 
 		/**
-		 * Stop waiting for a connection, because the client gave up before connecting: connect and
-		 * hang up in its place.
+		 * Stop waiting for a connection, because the client gave up before connecting:
+		 * connect and hang up in its place.
 		 */
 		void abandon() {
 			if (this.thread.isAlive()) {
@@ -212,7 +216,8 @@ final class ReplayServer implements AutoCloseable {
 				converse(socket);
 			}
 			catch (IOException ex) {
-				// The client closed or reset the connection, or never closed it (SocketTimeoutException):
+				// The client closed or reset the connection, or never closed it
+				// (SocketTimeoutException):
 				// the session ends either way, the time it took tells which.
 			}
 		}
@@ -257,10 +262,10 @@ final class ReplayServer implements AutoCloseable {
 		}
 
 		/**
-		 * Return whether what was sent since the client last spoke cannot be a whole reply, so the
-		 * client must be waiting for more: nothing, a line without its LF, or a last line that says
-		 * more lines follow ({@code 250-}). Waiting for the client then would only run out its
-		 * timeout, so the next reply goes out at once.
+		 * Return whether what was sent since the client last spoke cannot be a whole
+		 * reply, so the client must be waiting for more: nothing, a line without its LF,
+		 * or a last line that says more lines follow ({@code 250-}). Waiting for the
+		 * client then would only run out its timeout, so the next reply goes out at once.
 		 */
 		private static boolean leavesClientWaiting(byte[] sent) {
 			int end = sent.length - 1;

@@ -48,17 +48,18 @@ import org.junit.jupiter.api.AfterAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzz tests for {@link SmtpProbe}: a whole probe against a loopback server whose side of the
- * conversation is the fuzzer's bytes. Whatever the server says, the probe returns a result within its
- * deadline plus a second, never throws, explains a failure with a phase and a short printable reason
- * free of the credentials, and closes its connection.
+ * Fuzz tests for {@link SmtpProbe}: a whole probe against a loopback server whose side of
+ * the conversation is the fuzzer's bytes. Whatever the server says, the probe returns a
+ * result within its deadline plus a second, never throws, explains a failure with a phase
+ * and a short printable reason free of the credentials, and closes its connection.
  * <p>
- * Input layout, so that a seed can be written by hand: byte 0 picks the probe's settings (bits 0-1
- * security: none, starttls, smtps, none; bits 2-4 AUTH: none, auto, plain, login, cram-md5, xoauth2,
- * none, none; bit 5 LMTP; bit 6 RCPT TO), byte 1 the server's manners (bits 0-1 ending: close,
- * half-close, reset, close; bit 2 dribble; bit 3 silence instead, which costs the whole timeout and
- * so is kept rare), and the rest, split at every {@code 0xFF} byte, are the replies: the first on
- * connecting, each next one after the probe's next command.
+ * Input layout, so that a seed can be written by hand: byte 0 picks the probe's settings
+ * (bits 0-1 security: none, starttls, smtps, none; bits 2-4 AUTH: none, auto, plain,
+ * login, cram-md5, xoauth2, none, none; bit 5 LMTP; bit 6 RCPT TO), byte 1 the server's
+ * manners (bits 0-1 ending: close, half-close, reset, close; bit 2 dribble; bit 3 silence
+ * instead, which costs the whole timeout and so is kept rare), and the rest, split at
+ * every {@code 0xFF} byte, are the replies: the first on connecting, each next one after
+ * the probe's next command.
  */
 class SmtpProbeFuzzTests {
 
@@ -96,10 +97,10 @@ class SmtpProbeFuzzTests {
 	private static boolean warmedUp;
 
 	/**
-	 * Run each kind of probe once, unchecked, so that the bound on the time to return measures the
-	 * probe rather than class loading and Jazzer's instrumentation of what it loads. It runs in the
-	 * first execution, not before: Jazzer instruments what loads after its agent is in place, and
-	 * the agent arrives with the first execution.
+	 * Run each kind of probe once, unchecked, so that the bound on the time to return
+	 * measures the probe rather than class loading and Jazzer's instrumentation of what
+	 * it loads. It runs in the first execution, not before: Jazzer instruments what loads
+	 * after its agent is in place, and the agent arrives with the first execution.
 	 */
 	private static void warmUp() {
 		String conversation = String.join("\u00ff", "220 x\r\n",
@@ -200,9 +201,10 @@ class SmtpProbeFuzzTests {
 	}
 
 	/**
-	 * Assert that a text is short and printable and, when the probe has credentials, free of them:
-	 * a server may echo them (or Jazzer may learn them from this very assertion), and the probe must
-	 * mask them. Without credentials the canaries are just text the server chose.
+	 * Assert that a text is short and printable and, when the probe has credentials, free
+	 * of them: a server may echo them (or Jazzer may learn them from this very
+	 * assertion), and the probe must mask them. Without credentials the canaries are just
+	 * text the server chose.
 	 */
 	private static void assertPrintable(@Nullable String text, boolean hasSecrets) {
 		if (text != null) {

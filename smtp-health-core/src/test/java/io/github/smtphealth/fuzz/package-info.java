@@ -15,8 +15,9 @@
  */
 
 /**
- * Fuzz tests of a whole SMTP probe against a server that replays fuzzer bytes, run by Jazzer: as
- * regression tests on their committed corpus in every build, as fuzzing with {@code -Pfuzz}.
+ * Fuzz tests of a whole SMTP probe against a server that replays fuzzer bytes, run by
+ * Jazzer: as regression tests on their committed corpus in every build, as fuzzing with
+ * {@code -Pfuzz}.
  */
 @NullMarked
 package io.github.smtphealth.fuzz;

@@ -76,8 +76,8 @@ class CapabilitiesTests {
 	@Test
 	void parseShouldMaskTheProbesSecrets() {
 		SecretRedactor redactor = new SecretRedactor(SmtpCredentials.ofPassword("alice", "hunter2-secret"));
-		Capabilities capabilities = Capabilities.parse(
-				new SmtpReply(250, List.of("mail.test", "X-ECHO hunter2-secret", "SIZE 1000")), redactor);
+		Capabilities capabilities = Capabilities
+			.parse(new SmtpReply(250, List.of("mail.test", "X-ECHO hunter2-secret", "SIZE 1000")), redactor);
 		assertThat(capabilities.lines()).containsExactly("X-ECHO ******", "SIZE 1000");
 	}
 

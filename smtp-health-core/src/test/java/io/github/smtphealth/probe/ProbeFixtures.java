@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the probe tests share: settings pointing at a scripted server, a resolver that needs no DNS,
- * and the bound every probe must finish within.
+ * What the probe tests share: settings pointing at a scripted server, a resolver that
+ * needs no DNS, and the bound every probe must finish within.
  */
 final class ProbeFixtures {
 
@@ -63,8 +63,8 @@ final class ProbeFixtures {
 	}
 
 	/**
-	 * Return settings for a made-up host name that resolves to the scripted server, so that TLS
-	 * checks a name rather than an address.
+	 * Return settings for a made-up host name that resolves to the scripted server, so
+	 * that TLS checks a name rather than an address.
 	 * @param hostName the host name
 	 * @param server the server
 	 * @param timeout the probe's deadline
@@ -109,7 +109,8 @@ final class ProbeFixtures {
 	}
 
 	/**
-	 * Run a probe and assert that it finished within its deadline, give or take {@link #MARGIN}.
+	 * Run a probe and assert that it finished within its deadline, give or take
+	 * {@link #MARGIN}.
 	 * @param settings the settings, whose timeout is the deadline
 	 * @return the result
 	 */
@@ -132,10 +133,11 @@ final class ProbeFixtures {
 	}
 
 	/**
-	 * Run a first probe that must succeed, then take the baseline of threads and file descriptors. The
-	 * first probe starts the probe's shared daemon threads (the lookup pool and the watchdog) and loads
-	 * what the JVM loads once; the JDK's {@link SecureRandom} opens {@code /dev/random} and
-	 * {@code /dev/urandom} on first use and keeps them open.
+	 * Run a first probe that must succeed, then take the baseline of threads and file
+	 * descriptors. The first probe starts the probe's shared daemon threads (the lookup
+	 * pool and the watchdog) and loads what the JVM loads once; the JDK's
+	 * {@link SecureRandom} opens {@code /dev/random} and {@code /dev/urandom} on first
+	 * use and keeps them open.
 	 * @param script the warm-up server's script
 	 * @param settings the warm-up probe's settings for that server
 	 * @return the baseline
@@ -174,7 +176,8 @@ final class ProbeFixtures {
 	 * @param result the result
 	 * @param phase the phase that must have failed
 	 * @param kind the kind of failure
-	 * @param replyCode the server's reply code, or {@code null} when no reply caused the failure
+	 * @param replyCode the server's reply code, or {@code null} when no reply caused the
+	 * failure
 	 * @param reason the whole reason
 	 */
 	static void assertFailure(SmtpProbeResult result, Phase phase, FailureKind kind, @Nullable Integer replyCode,

@@ -35,10 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Fuzz tests for {@link ReplyReader}: whatever bytes a server sends, and however TCP splits them,
- * reading replies ends in a reply, an {@link EOFException} or a {@link MalformedReplyException},
- * never anything else, and every reply is the one its class Javadoc describes. The first input byte
- * chooses how the bytes are split into reads; the rest are the server's bytes.
+ * Fuzz tests for {@link ReplyReader}: whatever bytes a server sends, and however TCP
+ * splits them, reading replies ends in a reply, an {@link EOFException} or a
+ * {@link MalformedReplyException}, never anything else, and every reply is the one its
+ * class Javadoc describes. The first input byte chooses how the bytes are split into
+ * reads; the rest are the server's bytes.
  */
 class ReplyReaderFuzzTests {
 
@@ -110,8 +111,9 @@ class ReplyReaderFuzzTests {
 	}
 
 	/**
-	 * A source that hands out the data in reads of pseudo-random sizes up to {@code maxRead} (all that
-	 * is asked for when zero), the same sizes for the same input.
+	 * A source that hands out the data in reads of pseudo-random sizes up to
+	 * {@code maxRead} (all that is asked for when zero), the same sizes for the same
+	 * input.
 	 */
 	private static final class ChunkedSource implements ReplyReader.ByteSource {
 
@@ -165,8 +167,9 @@ class ReplyReaderFuzzTests {
 	}
 
 	/**
-	 * The reply grammar of {@link ReplyReader}'s Javadoc, read over the whole input at once: no reads,
-	 * no buffers, so that any difference comes from how the reader handles split input.
+	 * The reply grammar of {@link ReplyReader}'s Javadoc, read over the whole input at
+	 * once: no reads, no buffers, so that any difference comes from how the reader
+	 * handles split input.
 	 */
 	private static final class Grammar {
 
@@ -203,8 +206,9 @@ class ReplyReaderFuzzTests {
 		}
 
 		/**
-		 * Return the next line without its LF and without a CR just before the LF (neither counts in
-		 * the length limit); {@code null} when no complete line is left.
+		 * Return the next line without its LF and without a CR just before the LF
+		 * (neither counts in the length limit); {@code null} when no complete line is
+		 * left.
 		 */
 		private @Nullable String nextLine() {
 			int end = this.position;

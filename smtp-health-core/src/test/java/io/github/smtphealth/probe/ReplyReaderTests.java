@@ -39,8 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ReplyReaderTests {
 
 	@ParameterizedTest(name = "''{0}''")
-	@CsvSource(delimiter = '|', value = { "220 mail.test ESMTP ready | 220 | mail.test ESMTP ready",
-			"250 | 250 | ''" })
+	@CsvSource(delimiter = '|', value = { "220 mail.test ESMTP ready | 220 | mail.test ESMTP ready", "250 | 250 | ''" })
 	void readWhenSingleLineShouldReturnCodeTextAndSummary(String line, int code, String text) throws IOException {
 		SmtpReply reply = reader(line + "\r\n").read();
 		assertThat(reply.code()).isEqualTo(code);

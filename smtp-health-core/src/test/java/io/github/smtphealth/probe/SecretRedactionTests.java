@@ -43,9 +43,9 @@ import static io.github.smtphealth.probe.ProbeFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that the password and the token never leave the probe: not in the settings' or result's
- * {@code toString()}, not in a failure reason or QUIT problem, not in a log line, even when a hostile
- * server echoes what it received.
+ * Tests that the password and the token never leave the probe: not in the settings' or
+ * result's {@code toString()}, not in a failure reason or QUIT problem, not in a log
+ * line, even when a hostile server echoes what it received.
  */
 class SecretRedactionTests {
 
@@ -76,7 +76,8 @@ class SecretRedactionTests {
 	}
 
 	/**
-	 * {@code (case, server)} for successful authentications after which nothing may hold a secret.
+	 * {@code (case, server)} for successful authentications after which nothing may hold
+	 * a secret.
 	 */
 	static Stream<Arguments> successfulAuthentications() {
 		Consumer<SmtpScript> plain = (script) -> offeringAuth(script).acceptAuthPlain().answerCommands();
@@ -99,8 +100,7 @@ class SecretRedactionTests {
 
 	@Test
 	void failureWhenServerEchoesThePlainPayloadShouldMaskIt() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script)
-			.expect("AUTH PLAIN ")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script).expect("AUTH PLAIN ")
 			.send("535 5.7.8 You sent " + PLAIN_PAYLOAD + ", that is " + PASSWORD + " or " + base64(PASSWORD))
 			.silence(Duration.ofSeconds(5)))) {
 			SmtpProbeResult result = probe(withPassword(server));
@@ -115,8 +115,7 @@ class SecretRedactionTests {
 
 	@Test
 	void failureWhenServerEchoesTheLoginAnswersShouldMaskThem() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script)
-			.expect("AUTH LOGIN")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script).expect("AUTH LOGIN")
 			.send("334 VXNlcm5hbWU6")
 			.readLine()
 			.send("334 UGFzc3dvcmQ6")
@@ -133,12 +132,12 @@ class SecretRedactionTests {
 	@Test
 	void failureWhenServerEchoesTheTokenShouldMaskIt() {
 		String payload = base64("user=" + USER + "\u0001auth=Bearer " + TOKEN + "\u0001\u0001");
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script)
-			.expect("AUTH XOAUTH2 ")
-			.send("334 " + base64("{\"status\":\"401\",\"echo\":\"" + TOKEN + "\"}"))
-			.expect("")
-			.send("535 5.7.8 Token " + TOKEN + " from " + payload + " rejected")
-			.silence(Duration.ofSeconds(5)))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> offeringAuth(script).expect("AUTH XOAUTH2 ")
+				.send("334 " + base64("{\"status\":\"401\",\"echo\":\"" + TOKEN + "\"}"))
+				.expect("")
+				.send("535 5.7.8 Token " + TOKEN + " from " + payload + " rejected")
+				.silence(Duration.ofSeconds(5)))) {
 			SmtpProbeResult result = probe(settings(server, TIMEOUT).credentials(SmtpCredentials.ofToken(USER, TOKEN))
 				.authMechanism(AuthMechanism.XOAUTH2)
 				.allowPlaintextAuth(true));
@@ -150,8 +149,7 @@ class SecretRedactionTests {
 
 	@Test
 	void quitProblemWhenServerEchoesThePasswordShouldMaskIt() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script)
-			.acceptAuthPlain()
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script).acceptAuthPlain()
 			.expect("MAIL")
 			.send("250 OK")
 			.expect("RSET")
@@ -178,13 +176,12 @@ class SecretRedactionTests {
 	@Test
 	void failureWhenServerEchoesANonAsciiPasswordShouldMaskIt() {
 		String password = "Grüße-aus-dem-Passwort-42";
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script)
-			.expect("AUTH PLAIN ")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script).expect("AUTH PLAIN ")
 			.send("535 5.7.8 Wrong password " + password)
 			.silence(Duration.ofSeconds(5)))) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT)
-				.credentials(SmtpCredentials.ofPassword(USER, password))
-				.allowPlaintextAuth(true));
+			SmtpProbeResult result = probe(
+					settings(server, TIMEOUT).credentials(SmtpCredentials.ofPassword(USER, password))
+						.allowPlaintextAuth(true));
 			ProbeFailure failure = failureOf(result);
 			assertThat(failure.replyCode()).isEqualTo(535);
 			assertThat(failure.reason()).doesNotContain("-aus-dem-Passwort-42");
@@ -193,8 +190,7 @@ class SecretRedactionTests {
 
 	@Test
 	void failureWhenMalformedReplyEchoesThePasswordShouldNotKeepAnyOfIt() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script)
-			.expect("AUTH PLAIN ")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script).expect("AUTH PLAIN ")
 			.send("x".repeat(30) + " " + PASSWORD)
 			.silence(Duration.ofSeconds(5)))) {
 			SmtpProbeResult result = probe(withPassword(server));
@@ -209,10 +205,10 @@ class SecretRedactionTests {
 	void logWhenServerEchoesThePasswordShouldNotContainIt() {
 		List<String> logged;
 		try (CapturedLog log = CapturedLog.of(SmtpConnection.class);
-				ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script)
-					.expect("AUTH PLAIN ")
-					.send("535 5.7.8 Wrong password " + PASSWORD)
-					.silence(Duration.ofSeconds(5)))) {
+				ScriptedSmtpServer server = ScriptedSmtpServer
+					.start((script) -> offeringAuth(script).expect("AUTH PLAIN ")
+						.send("535 5.7.8 Wrong password " + PASSWORD)
+						.silence(Duration.ofSeconds(5)))) {
 			SmtpProbeResult result = probe(withPassword(server));
 			assertThat(failureOf(result).replyCode()).isEqualTo(535);
 			logged = log.lines();
@@ -226,9 +222,8 @@ class SecretRedactionTests {
 	void logShouldNeverShowTheAuthLinesThemselves() {
 		List<String> logged;
 		try (CapturedLog log = CapturedLog.of(SmtpConnection.class);
-				ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offeringAuth(script)
-					.acceptAuthLogin()
-					.answerCommands())) {
+				ScriptedSmtpServer server = ScriptedSmtpServer
+					.start((script) -> offeringAuth(script).acceptAuthLogin().answerCommands())) {
 			SmtpProbeResult result = probeSucceeding(withPassword(server).authMechanism(AuthMechanism.LOGIN));
 			logged = log.lines();
 		}
@@ -249,8 +244,8 @@ class SecretRedactionTests {
 	}
 
 	/**
-	 * Assert that no part of the password of eight characters or more appears, nor the base64 forms
-	 * that were sent.
+	 * Assert that no part of the password of eight characters or more appears, nor the
+	 * base64 forms that were sent.
 	 */
 	private static void assertFreeOfSecrets(String text) {
 		assertThat(text).doesNotContain(PASSWORD).doesNotContain(base64(PASSWORD)).doesNotContain(PLAIN_PAYLOAD);

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SecretRedactor}: secrets are masked in every encoding the probe could have
- * produced, and AUTH replies that still carry an encoded run lose their text but keep their codes.
+ * Tests for {@link SecretRedactor}: secrets are masked in every encoding the probe could
+ * have produced, and AUTH replies that still carry an encoded run lose their text but
+ * keep their codes.
  */
 class SecretRedactorTests {
 
@@ -92,8 +93,8 @@ class SecretRedactorTests {
 	void authReplyInPlainWordsShouldBeKept() {
 		SmtpReply reply = new SmtpReply(535,
 				List.of("5.7.8 Authentication credentials invalid for corpus-user/ (AUTHENTICATION)"));
-		assertThat(this.passwordRedactor.authReply(reply)).isEqualTo(
-				"535 5.7.8 Authentication credentials invalid for corpus-user/ (AUTHENTICATION)");
+		assertThat(this.passwordRedactor.authReply(reply))
+			.isEqualTo("535 5.7.8 Authentication credentials invalid for corpus-user/ (AUTHENTICATION)");
 	}
 
 	@Test

@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SmtpAuthenticator}: choosing the mechanism, and each mechanism's exchange on the
- * wire against a {@link ScriptedSmtpServer} (plaintext AUTH allowed, so the lines can be read back).
+ * Tests for {@link SmtpAuthenticator}: choosing the mechanism, and each mechanism's
+ * exchange on the wire against a {@link ScriptedSmtpServer} (plaintext AUTH allowed, so
+ * the lines can be read back).
  */
 class SmtpAuthenticatorTests {
 
@@ -101,10 +102,9 @@ class SmtpAuthenticatorTests {
 
 	@Test
 	void authWhenServerDoesNotAdvertiseAuthShouldFailWithoutSendingIt() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> greeting(script).expect("EHLO")
-				.send("250-scripted.test", "250 SIZE 1000")
-				.answerCommands())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
+			.send("250-scripted.test", "250 SIZE 1000")
+			.answerCommands())) {
 			SmtpProbeResult result = probe(withPassword(server, AuthMechanism.AUTO));
 			assertFailure(result, Phase.AUTH, FailureKind.REJECTED, null, "AUTH not advertised by server");
 			server.awaitCompleted(1, WAIT);
@@ -129,8 +129,8 @@ class SmtpAuthenticatorTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("acceptedExchanges")
-	void authShouldAnswerTheServerAsTheMechanismSays(String description, String offered,
-			Consumer<SmtpScript> exchange, AuthMechanism mechanism, String used, List<String> read) {
+	void authShouldAnswerTheServerAsTheMechanismSays(String description, String offered, Consumer<SmtpScript> exchange,
+			AuthMechanism mechanism, String used, List<String> read) {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> {
 			exchange.accept(offering(script, offered));
 			script.answerCommands();
@@ -146,12 +146,12 @@ class SmtpAuthenticatorTests {
 	@Test
 	void authCramMd5ShouldAnswerTheChallengeWithItsHmac() throws GeneralSecurityException {
 		String challenge = "<1896.697170952@postoffice.example.net>";
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "LOGIN PLAIN CRAM-MD5")
-			.expect("AUTH CRAM-MD5")
-			.send("334 " + base64(challenge))
-			.readLine()
-			.send("235 2.7.0 Authentication successful")
-			.answerCommands())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> offering(script, "LOGIN PLAIN CRAM-MD5").expect("AUTH CRAM-MD5")
+				.send("334 " + base64(challenge))
+				.readLine()
+				.send("235 2.7.0 Authentication successful")
+				.answerCommands())) {
 			SmtpProbeResult result = probeSucceeding(withPassword(server, AuthMechanism.AUTO));
 			assertThat(result.authMechanism()).isEqualTo("CRAM-MD5");
 			server.awaitCompleted(1, WAIT);
@@ -163,10 +163,10 @@ class SmtpAuthenticatorTests {
 
 	@Test
 	void authXoauth2ShouldSendUserAndBearerToken() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "LOGIN PLAIN XOAUTH2")
-			.expect("AUTH XOAUTH2 ")
-			.send("235 2.7.0 Accepted")
-			.answerCommands())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> offering(script, "LOGIN PLAIN XOAUTH2").expect("AUTH XOAUTH2 ")
+				.send("235 2.7.0 Accepted")
+				.answerCommands())) {
 			SmtpProbeResult result = probeSucceeding(withToken(server));
 			assertThat(result.authMechanism()).isEqualTo("XOAUTH2");
 			server.awaitCompleted(1, WAIT);
@@ -178,12 +178,12 @@ class SmtpAuthenticatorTests {
 	@Test
 	void authXoauth2WhenServerSendsAnErrorChallengeShouldEndTheExchangeAndReportTheFinalReply() {
 		String error = "{\"status\":\"401\",\"schemes\":\"bearer\",\"scope\":\"https://mail.google.com/\"}";
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> offering(script, "XOAUTH2")
-			.expect("AUTH XOAUTH2 ")
-			.send("334 " + base64(error))
-			.expect("")
-			.send("535 5.7.8 Username and Password not accepted")
-			.silence(Duration.ofSeconds(5)))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> offering(script, "XOAUTH2").expect("AUTH XOAUTH2 ")
+				.send("334 " + base64(error))
+				.expect("")
+				.send("535 5.7.8 Username and Password not accepted")
+				.silence(Duration.ofSeconds(5)))) {
 			SmtpProbeResult result = probe(withToken(server));
 			assertFailure(result, Phase.AUTH, FailureKind.REJECTED, 535,
 					"AUTH rejected: 535 5.7.8 Username and Password not accepted");
@@ -194,8 +194,8 @@ class SmtpAuthenticatorTests {
 	}
 
 	/**
-	 * {@code (case, mechanism, what the server does after offering it, kind, code, reason)} for AUTH
-	 * exchanges that go wrong on the server's side.
+	 * {@code (case, mechanism, what the server does after offering it, kind, code, reason)}
+	 * for AUTH exchanges that go wrong on the server's side.
 	 */
 	static Stream<Arguments> brokenExchanges() {
 		Consumer<SmtpScript> endlessChallenges = (script) -> {

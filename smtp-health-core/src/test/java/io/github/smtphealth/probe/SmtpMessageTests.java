@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link SmtpMessage} (what may be sent) and {@link MessageContent} (how it is sent).
+ * Tests for {@link SmtpMessage} (what may be sent) and {@link MessageContent} (how it is
+ * sent).
  */
 class SmtpMessageTests {
 
@@ -54,7 +55,8 @@ class SmtpMessageTests {
 
 	@Test
 	void invalidPartsShouldBeRejectedNamingThem() {
-		assertRejected(() -> new SmtpMessage("to@example.com", "probe", Map.of("X-Token", "t\r\nBcc: x@example.com"), ""),
+		assertRejected(
+				() -> new SmtpMessage("to@example.com", "probe", Map.of("X-Token", "t\r\nBcc: x@example.com"), ""),
 				"'headers' has a value for 'X-Token' that is not printable ASCII on one line");
 		assertRejected(() -> new SmtpMessage("to@example.com", "a\nb", Map.of(), ""),
 				"'subject' must be printable ASCII on one line");

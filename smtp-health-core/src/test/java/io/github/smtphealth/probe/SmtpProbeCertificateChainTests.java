@@ -40,9 +40,10 @@ import static io.github.smtphealth.probe.ProbeFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of the probe against the whole certificate chain: expiry is the chain's earliest (presented
- * chain and verified path), judged by one rule with or without verification, and a server's demand
- * for a client certificate is a TLS failure that says so, over TLS 1.2 and 1.3.
+ * Tests of the probe against the whole certificate chain: expiry is the chain's earliest
+ * (presented chain and verified path), judged by one rule with or without verification,
+ * and a server's demand for a client certificate is a TLS failure that says so, over TLS
+ * 1.2 and 1.3.
  */
 class SmtpProbeCertificateChainTests {
 
@@ -85,17 +86,18 @@ class SmtpProbeCertificateChainTests {
 
 	@Test
 	void expiryShouldIncludeTheTrustAnchorOfTheVerifiedPathOnEveryProbe() {
-		// The root (ten years) expires before the intermediate and the leaf, and is never presented.
+		// The root (ten years) expires before the intermediate and the leaf, and is never
+		// presented.
 		TestCertificate outlivesRoot = TestCertificates.builder("127.0.0.1")
 			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(5000)))
 			.intermediateValidity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(5000)))
 			.build();
 		SmtpProbe probe = new SmtpProbe(settingsFor(outlivesRoot, verifying(outlivesRoot)).build());
 		try (ScriptedSmtpServer server = smtpsServer(outlivesRoot.serverSslContext())) {
-			SmtpProbe reachingIt = new SmtpProbe(settings(server, TIMEOUT).security(Security.SMTPS)
-				.tls(probe.settings().tls())
-				.build());
-			// Twice through one probe: without TLS resumption the path is verified, and seen, each time.
+			SmtpProbe reachingIt = new SmtpProbe(
+					settings(server, TIMEOUT).security(Security.SMTPS).tls(probe.settings().tls()).build());
+			// Twice through one probe: without TLS resumption the path is verified, and
+			// seen, each time.
 			for (int run = 0; run < 2; run++) {
 				SmtpProbeResult result = reachingIt.run();
 				assertThat(result.isSuccess()).as("%s", result).isTrue();
@@ -116,10 +118,8 @@ class SmtpProbeCertificateChainTests {
 		for (TlsSettings tls : List.of(verifying(expiredIntermediate),
 				TlsSettings.DEFAULT.withVerifyCertificate(false))) {
 			SmtpProbeResult result = probeSmtps(expiredIntermediate, tls);
-			assertTlsFailure(result,
-					"TLS handshake failed: certificate 2 of the chain expired on ");
-			assertThat(failureOf(result).reason()).as("verify %s", tls.verifyCertificate())
-				.contains("Intermediate CA");
+			assertTlsFailure(result, "TLS handshake failed: certificate 2 of the chain expired on ");
+			assertThat(failureOf(result).reason()).as("verify %s", tls.verifyCertificate()).contains("Intermediate CA");
 		}
 	}
 
@@ -144,12 +144,12 @@ class SmtpProbeCertificateChainTests {
 	@ValueSource(strings = { "TLSv1.3", "TLSv1.2" })
 	void clientCertificateRequiredOverSmtpsShouldFailInTlsSayingSo(String protocol) {
 		TestCertificate certificate = TestCertificates.selfSigned("127.0.0.1");
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script
-			.startTlsRequiringClientCertificate(certificate.serverSslContext(protocol))
-			.send("220 scripted.test ESMTP ready")
-			.answerCommands())) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT).security(Security.SMTPS)
-				.tls(verifying(certificate)));
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.startTlsRequiringClientCertificate(certificate.serverSslContext(protocol))
+				.send("220 scripted.test ESMTP ready")
+				.answerCommands())) {
+			SmtpProbeResult result = probe(
+					settings(server, TIMEOUT).security(Security.SMTPS).tls(verifying(certificate)));
 			assertTlsFailure(result, "TLS handshake failed: the server asked for a "
 					+ "client certificate (CertificateRequest) and none is configured");
 			assertThat(result.tls()).isNull();
@@ -160,16 +160,16 @@ class SmtpProbeCertificateChainTests {
 	@Test
 	void clientCertificateRequiredOverTls13StartTlsShouldFailInTlsSayingSo() {
 		TestCertificate certificate = TestCertificates.selfSigned("127.0.0.1");
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script
-			.send("220 scripted.test ESMTP ready")
-			.expect("EHLO")
-			.send("250-scripted.test", "250 STARTTLS")
-			.expect("STARTTLS")
-			.send("220 go ahead")
-			.startTlsRequiringClientCertificate(certificate.serverSslContext("TLSv1.3"))
-			.answerCommands())) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT).security(Security.STARTTLS)
-				.tls(verifying(certificate)));
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.send("220 scripted.test ESMTP ready")
+				.expect("EHLO")
+				.send("250-scripted.test", "250 STARTTLS")
+				.expect("STARTTLS")
+				.send("220 go ahead")
+				.startTlsRequiringClientCertificate(certificate.serverSslContext("TLSv1.3"))
+				.answerCommands())) {
+			SmtpProbeResult result = probe(
+					settings(server, TIMEOUT).security(Security.STARTTLS).tls(verifying(certificate)));
 			assertTlsFailure(result,
 					"the server asked for a client certificate (CertificateRequest) and none is configured");
 		}
@@ -185,10 +185,10 @@ class SmtpProbeCertificateChainTests {
 		TlsSettings tls = verifying(certificate);
 		tls = new TlsSettings(tls.trustManagers(), List.of(keyManagers.getKeyManagers()), true, true, List.of(),
 				List.of());
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script
-			.startTlsRequiringClientCertificate(certificate.serverSslContext("TLSv1.3"))
-			.send("220 scripted.test ESMTP ready")
-			.answerCommands())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.startTlsRequiringClientCertificate(certificate.serverSslContext("TLSv1.3"))
+				.send("220 scripted.test ESMTP ready")
+				.answerCommands())) {
 			SmtpProbeResult result = probe(settings(server, TIMEOUT).security(Security.SMTPS).tls(tls));
 			assertTlsFailure(result, "TLS handshake failed: the server asked for a client certificate "
 					+ "(CertificateRequest) and none of the configured ones is of a type or from an issuer it accepts");
@@ -213,9 +213,8 @@ class SmtpProbeCertificateChainTests {
 	}
 
 	private static ScriptedSmtpServer smtpsServer(SSLContext context) {
-		return ScriptedSmtpServer.start((script) -> script.startTls(context)
-			.send("220 scripted.test ESMTP ready")
-			.answerCommands());
+		return ScriptedSmtpServer
+			.start((script) -> script.startTls(context).send("220 scripted.test ESMTP ready").answerCommands());
 	}
 
 	private static TlsSettings verifying(TestCertificate certificate) {

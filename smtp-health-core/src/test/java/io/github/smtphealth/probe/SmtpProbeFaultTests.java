@@ -50,9 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Tests for {@link SmtpProbe} against a {@link ScriptedSmtpServer} that misbehaves in every way the
- * probe must survive: each asserts the failed phase, the reason, the reply code and that the probe kept
- * its deadline. No thread or socket may outlive the scenarios.
+ * Tests for {@link SmtpProbe} against a {@link ScriptedSmtpServer} that misbehaves in
+ * every way the probe must survive: each asserts the failed phase, the reason, the reply
+ * code and that the probe kept its deadline. No thread or socket may outlive the
+ * scenarios.
  */
 class SmtpProbeFaultTests {
 
@@ -89,8 +90,8 @@ class SmtpProbeFaultTests {
 			assertThat(result.failure()).isNull();
 			assertThat(result.phases()).containsOnlyKeys(Phase.DNS, Phase.CONNECT, Phase.GREETING, Phase.EHLO,
 					Phase.MAIL, Phase.RSET, Phase.QUIT);
-			assertThat(result.phases().keySet()).containsExactly(Phase.DNS, Phase.CONNECT, Phase.GREETING,
-					Phase.EHLO, Phase.MAIL, Phase.RSET, Phase.QUIT);
+			assertThat(result.phases().keySet()).containsExactly(Phase.DNS, Phase.CONNECT, Phase.GREETING, Phase.EHLO,
+					Phase.MAIL, Phase.RSET, Phase.QUIT);
 			assertThat(result.phases().values())
 				.allSatisfy((duration) -> assertThat(duration).isGreaterThanOrEqualTo(Duration.ZERO));
 			assertThat(result.total()).isGreaterThanOrEqualTo(result.phases().get(Phase.GREETING));
@@ -109,8 +110,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenSenderAndRecipientAreSetShouldSendBoth() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer
-			.start((script) -> ehloDone(script).answerCommands())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script).answerCommands())) {
 			SmtpProbeResult result = probeSucceeding(
 					settings(server, TIMEOUT).mailFrom("probe@example.com").rcptTo("postmaster@example.com"));
 			assertThat(result.phases()).containsKeys(Phase.MAIL, Phase.RCPT, Phase.RSET);
@@ -122,9 +122,8 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenGreetingIsMultiLineShouldKeepItsFirstLine() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script
-			.send("220-mail.test ESMTP", "220-No UCE", "220 Welcome")
-			.answerCommands())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.send("220-mail.test ESMTP", "220-No UCE", "220 Welcome").answerCommands())) {
 			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT));
 			assertThat(result.greeting()).isEqualTo("220 mail.test ESMTP");
 		}
@@ -257,9 +256,8 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenEhloIsRefusedForPolicyShouldNotFallBackToHelo() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("554 5.7.1 Go away")
-			.silence(Duration.ofSeconds(5)))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start(
+				(script) -> greeting(script).expect("EHLO").send("554 5.7.1 Go away").silence(Duration.ofSeconds(5)))) {
 			SmtpProbeResult result = probe(settings(server, TIMEOUT));
 			assertFailure(result, Phase.EHLO, FailureKind.REJECTED, 554, "EHLO rejected: 554 5.7.1 Go away");
 			server.awaitCompleted(1, WAIT);
@@ -301,9 +299,9 @@ class SmtpProbeFaultTests {
 			.expect("AUTH PLAIN ")
 			.send("535 5.7.8 Authentication credentials invalid")
 			.silence(Duration.ofSeconds(5)))) {
-			SmtpProbeResult result = probeInTime(settings(server, TIMEOUT)
-				.credentials(SmtpCredentials.ofPassword("alice", "wrong-password"))
-				.allowPlaintextAuth(true));
+			SmtpProbeResult result = probeInTime(
+					settings(server, TIMEOUT).credentials(SmtpCredentials.ofPassword("alice", "wrong-password"))
+						.allowPlaintextAuth(true));
 			assertFailure(result, Phase.AUTH, FailureKind.REJECTED, 535,
 					"AUTH rejected: 535 5.7.8 Authentication credentials invalid");
 			assertThat(result.authMechanism()).isEqualTo("PLAIN");
@@ -314,8 +312,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenMailFromIsRejectedShouldFailInMailWithTheCode() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script)
-			.expect("MAIL FROM:<>")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script).expect("MAIL FROM:<>")
 			.send("550 5.7.1 Null sender not accepted here")
 			.silence(Duration.ofSeconds(5)))) {
 			SmtpProbeResult result = probeInTime(settings(server, TIMEOUT));
@@ -326,8 +323,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenMailFromIsAnsweredWithATransientErrorShouldFail() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script)
-			.expect("MAIL")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script).expect("MAIL")
 			.send("451 4.3.0 Try again later")
 			.silence(Duration.ofSeconds(5)))) {
 			assertFailure(probe(settings(server, TIMEOUT)), Phase.MAIL, FailureKind.REJECTED, 451,
@@ -337,8 +333,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenRecipientIsRejectedShouldFailInRcptWithTheCode() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script)
-			.expect("MAIL")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script).expect("MAIL")
 			.send("250 OK")
 			.expect("RCPT TO:<nobody@example.com>")
 			.send("550 5.1.1 User unknown")
@@ -350,8 +345,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenRsetIsRejectedShouldFailInRsetWithTheCode() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script)
-			.expect("MAIL")
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script).expect("MAIL")
 			.send("250 OK")
 			.expect("RSET")
 			.send("500 5.5.1 Command unrecognized")
@@ -364,9 +358,8 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenQuitIsDroppedShouldSucceedAndRecordTheProblem() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> upToQuit(script)
-			.expect("QUIT")
-			.close())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> upToQuit(script).expect("QUIT").close())) {
 			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT));
 			assertThat(result.quitProblem())
 				.isEqualTo("connection closed by server while waiting for the reply to QUIT");
@@ -376,10 +369,8 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenQuitIsAnsweredWithoutA221ShouldSucceedAndRecordTheReply() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> upToQuit(script)
-			.expect("QUIT")
-			.send("250 whatever")
-			.close())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> upToQuit(script).expect("QUIT").send("250 whatever").close())) {
 			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT));
 			assertThat(result.quitProblem()).isEqualTo("QUIT answered 250 whatever");
 		}
@@ -387,8 +378,7 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenQuitIsNeverAnsweredShouldSucceedWithinTheDeadline() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> upToQuit(script)
-			.silence())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> upToQuit(script).silence())) {
 			SmtpProbeResult result = probeSucceeding(settings(server, SHORT_TIMEOUT));
 			assertThat(result.quitProblem()).isEqualTo("no reply to QUIT before the deadline");
 			assertWithinDeadline(result, SHORT_TIMEOUT);
@@ -398,8 +388,7 @@ class SmtpProbeFaultTests {
 	@Test
 	void probeWhenQuitIsNeverAnsweredShouldNotWaitForItLongerThanTheQuitWait() {
 		Duration timeout = Duration.ofSeconds(8);
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> upToQuit(script)
-			.silence())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> upToQuit(script).silence())) {
 			SmtpProbeResult result = probeSucceeding(settings(server, timeout));
 			assertThat(result.quitProblem()).isEqualTo("no reply to QUIT within 2 s");
 			assertThat(result.phases().get(Phase.QUIT)).isLessThan(Duration.ofSeconds(3));
@@ -409,12 +398,12 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenServerSendsAReplyNobodyAskedForShouldFailBeforeTheNextCommand() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script
-			.send("220 scripted.test ESMTP ready", "250 unsolicited")
-			.answerCommands())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.send("220 scripted.test ESMTP ready", "250 unsolicited").answerCommands())) {
 			SmtpProbeResult result = probe(settings(server, TIMEOUT));
-			assertFailure(result, Phase.EHLO, FailureKind.PROTOCOL, null, "server sent data nobody asked for before EHLO"
-					+ " (an extra reply, or an attempt to inject commands)");
+			assertFailure(result, Phase.EHLO, FailureKind.PROTOCOL, null,
+					"server sent data nobody asked for before EHLO"
+							+ " (an extra reply, or an attempt to inject commands)");
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.received()).isEmpty();
 		}
@@ -499,9 +488,8 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenServerStopsAnsweringMidDialogueShouldTimeOutInThatPhase() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> ehloDone(script)
-			.expect("MAIL")
-			.silence())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> ehloDone(script).expect("MAIL").silence())) {
 			SmtpProbeResult result = probeInTime(settings(server, SHORT_TIMEOUT));
 			assertFailure(result, Phase.MAIL, FailureKind.TIMEOUT, null,
 					"timed out after 1 s waiting for the reply to MAIL FROM");
@@ -511,10 +499,8 @@ class SmtpProbeFaultTests {
 	@Test
 	void probeWhenConnectionIsRefusedShouldFailInConnect() throws IOException {
 		int closedPort = closedPort();
-		SmtpProbeResult result = probeInTime(SmtpProbeSettings.builder("127.0.0.1")
-			.port(closedPort)
-			.heloName(HELO)
-			.timeout(TIMEOUT));
+		SmtpProbeResult result = probeInTime(
+				SmtpProbeSettings.builder("127.0.0.1").port(closedPort).heloName(HELO).timeout(TIMEOUT));
 		assertFailure(result, Phase.CONNECT, FailureKind.CONNECTION, null,
 				"could not connect to 127.0.0.1:" + closedPort + ": connection refused");
 		assertThat(result.remoteAddress()).isNull();
@@ -540,9 +526,8 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenServerClosesMidReplyShouldFailWithAProtocolError() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> greeting(script).expect("EHLO")
-			.send("250-scripted.test", "250-PIPELINING")
-			.close())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> greeting(script).expect("EHLO").send("250-scripted.test", "250-PIPELINING").close())) {
 			SmtpProbeResult result = probe(settings(server, TIMEOUT));
 			assertFailure(result, Phase.EHLO, FailureKind.PROTOCOL, null,
 					"invalid reply while waiting for the reply to EHLO: connection closed in the middle of a reply");
@@ -564,10 +549,8 @@ class SmtpProbeFaultTests {
 			throw new UnknownHostException(host);
 		};
 		try {
-			SmtpProbeResult result = probeInTime(SmtpProbeSettings.builder("stuck.test")
-				.heloName(HELO)
-				.timeout(SHORT_TIMEOUT)
-				.resolver(stuck));
+			SmtpProbeResult result = probeInTime(
+					SmtpProbeSettings.builder("stuck.test").heloName(HELO).timeout(SHORT_TIMEOUT).resolver(stuck));
 			assertFailure(result, Phase.DNS, FailureKind.TIMEOUT, null,
 					"timed out after 1 s resolving 'stuck.test' (DNS did not answer)");
 			assertThat(result.phases()).containsOnlyKeys(Phase.DNS);
@@ -581,12 +564,10 @@ class SmtpProbeFaultTests {
 
 	@Test
 	void probeWhenHostIsUnknownShouldFailInDns() {
-		SmtpProbeResult result = probe(SmtpProbeSettings.builder("nowhere.test")
-			.heloName(HELO)
-			.timeout(TIMEOUT)
-			.resolver((host) -> {
-				throw new UnknownHostException(host);
-			}));
+		SmtpProbeResult result = probe(
+				SmtpProbeSettings.builder("nowhere.test").heloName(HELO).timeout(TIMEOUT).resolver((host) -> {
+					throw new UnknownHostException(host);
+				}));
 		assertFailure(result, Phase.DNS, FailureKind.CONNECTION, null,
 				"could not resolve 'nowhere.test': unknown host");
 	}
@@ -604,8 +585,8 @@ class SmtpProbeFaultTests {
 	@Test
 	void probeWhenFirstAddressRefusesShouldConnectToTheNext() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
-			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT).host("two.test")
-				.resolver(resolvingTo("127.0.0.2", "127.0.0.1")));
+			SmtpProbeResult result = probeSucceeding(
+					settings(server, TIMEOUT).host("two.test").resolver(resolvingTo("127.0.0.2", "127.0.0.1")));
 			assertThat(result.remoteAddress()).isEqualTo("127.0.0.1:" + server.port());
 			assertThat(server.connectionCount()).isOne();
 		}

@@ -59,15 +59,16 @@ import static io.github.smtphealth.probe.ProbeFixtures.probeSucceeding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SmtpProbe} against real SMTP servers running in this JVM: SubEthaSMTP (plain,
- * STARTTLS with requireTLS, SMTPS; AUTH PLAIN and LOGIN) and GreenMail (SMTPS; AUTH PLAIN, LOGIN and
- * XOAUTH2), each with a certificate made at test time.
+ * Tests for {@link SmtpProbe} against real SMTP servers running in this JVM: SubEthaSMTP
+ * (plain, STARTTLS with requireTLS, SMTPS; AUTH PLAIN and LOGIN) and GreenMail (SMTPS;
+ * AUTH PLAIN, LOGIN and XOAUTH2), each with a certificate made at test time.
  * <p>
- * GreenMail reads its TLS key store once per JVM, from the {@code greenmail.tls.keystore.file} system
- * property or else its bundled one. This class installs a test-time certificate through the property
- * but trusts whichever certificate GreenMail actually serves, without host name verification, so it
- * does not depend on being the first to start GreenMail; full verification is covered by the
- * SubEthaSMTP tests.
+ * GreenMail reads its TLS key store once per JVM, from the
+ * {@code greenmail.tls.keystore.file} system property or else its bundled one. This class
+ * installs a test-time certificate through the property but trusts whichever certificate
+ * GreenMail actually serves, without host name verification, so it does not depend on
+ * being the first to start GreenMail; full verification is covered by the SubEthaSMTP
+ * tests.
  */
 class SmtpProbeInProcessServerTests {
 
@@ -145,7 +146,8 @@ class SmtpProbeInProcessServerTests {
 	@Test
 	void subEthaSmtpWithStartTlsAndAuthPlainShouldSucceed() {
 		withSubEthaSmtp(SmtpProbeInProcessServerTests::requireTlsAndAuth, (port) -> {
-			SmtpProbeResult result = probeSucceeding(startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD)));
+			SmtpProbeResult result = probeSucceeding(
+					startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD)));
 			assertThat(result.authMechanism()).isEqualTo("PLAIN");
 			assertThat(result.capabilities()).anyMatch((line) -> line.startsWith("AUTH "));
 			assertThat(result.phases()).containsKeys(Phase.STARTTLS, Phase.TLS, Phase.AUTH);
@@ -159,8 +161,9 @@ class SmtpProbeInProcessServerTests {
 	@Test
 	void subEthaSmtpWithStartTlsAndAuthLoginShouldSucceed() {
 		withSubEthaSmtp(SmtpProbeInProcessServerTests::requireTlsAndAuth, (port) -> {
-			SmtpProbeResult result = probeSucceeding(startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
-				.authMechanism(AuthMechanism.LOGIN));
+			SmtpProbeResult result = probeSucceeding(
+					startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
+						.authMechanism(AuthMechanism.LOGIN));
 			assertThat(result.authMechanism()).isEqualTo("LOGIN");
 		});
 	}
@@ -215,15 +218,15 @@ class SmtpProbeInProcessServerTests {
 
 	@Test
 	void greenMailWithSmtpsAndAuthLoginShouldSucceed() {
-		SmtpProbeResult result = probeSucceeding(greenMail().credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
-			.authMechanism(AuthMechanism.LOGIN));
+		SmtpProbeResult result = probeSucceeding(
+				greenMail().credentials(SmtpCredentials.ofPassword(USER, PASSWORD)).authMechanism(AuthMechanism.LOGIN));
 		assertThat(result.authMechanism()).isEqualTo("LOGIN");
 	}
 
 	@Test
 	void greenMailWithSmtpsAndXoauth2ShouldSucceed() {
-		SmtpProbeResult result = probeSucceeding(greenMail().credentials(SmtpCredentials.ofToken(USER, PASSWORD))
-			.authMechanism(AuthMechanism.XOAUTH2));
+		SmtpProbeResult result = probeSucceeding(
+				greenMail().credentials(SmtpCredentials.ofToken(USER, PASSWORD)).authMechanism(AuthMechanism.XOAUTH2));
 		assertThat(result.authMechanism()).isEqualTo("XOAUTH2");
 	}
 

@@ -44,9 +44,10 @@ import static io.github.smtphealth.probe.SmtpProbeInProcessServerTests.withSubEt
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SmtpProbe#send(SmtpMessage)}: the message as SubEthaSMTP (in this JVM) receives it
- * after STARTTLS and AUTH, and the DATA failures a scripted server produces, each with the probe's
- * guarantees (strict replies, one deadline, no plaintext AUTH, masking).
+ * Tests for {@link SmtpProbe#send(SmtpMessage)}: the message as SubEthaSMTP (in this JVM)
+ * receives it after STARTTLS and AUTH, and the DATA failures a scripted server produces,
+ * each with the probe's guarantees (strict replies, one deadline, no plaintext AUTH,
+ * masking).
  */
 class SmtpProbeSendTests {
 
@@ -61,32 +62,35 @@ class SmtpProbeSendTests {
 			requireTlsAndAuth(server);
 			server.messageHandlerFactory((context) -> recording(received, null));
 		}, (port) -> {
-				SmtpMessage message = message("line one\n.starts with a dot\n..two dots\n.\nlast line");
-				SmtpProbeResult result = new SmtpProbe(startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
-					.mailFrom("probe@example.com")
-					.build())
-					.send(message);
-				assertThat(result.isSuccess()).as("%s", result).isTrue();
-				assertThat(result.phases()).containsKeys(Phase.TLS, Phase.AUTH, Phase.MAIL, Phase.RCPT, Phase.DATA,
-						Phase.QUIT);
-				assertThat(result.phases()).doesNotContainKey(Phase.RSET);
-				assertThat(received).hasSize(2);
-				assertThat(received.get(0)).isEqualTo("probe@example.com -> probes@example.com");
-				String content = received.get(1);
-				assertThat(content).contains("\r\nSubject: smtp-health probe " + TOKEN + "\r\n")
-					.contains("\r\nX-Smtp-Health-Probe: " + TOKEN + "\r\n")
-					.contains("\r\nFrom: <probe@example.com>\r\n")
-					.contains("\r\nTo: <probes@example.com>\r\n")
-					.containsPattern("\r\nMessage-ID: <[0-9a-f-]{36}@" + HELO + ">\r\n")
-					.contains("\r\nDate: ")
-					.endsWith("\r\n\r\nline one\r\n.starts with a dot\r\n..two dots\r\n.\r\nlast line\r\n");
-			});
+			SmtpMessage message = message("line one\n.starts with a dot\n..two dots\n.\nlast line");
+			SmtpProbeResult result = new SmtpProbe(
+					startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
+						.mailFrom("probe@example.com")
+						.build())
+				.send(message);
+			assertThat(result.isSuccess()).as("%s", result).isTrue();
+			assertThat(result.phases()).containsKeys(Phase.TLS, Phase.AUTH, Phase.MAIL, Phase.RCPT, Phase.DATA,
+					Phase.QUIT);
+			assertThat(result.phases()).doesNotContainKey(Phase.RSET);
+			assertThat(received).hasSize(2);
+			assertThat(received.get(0)).isEqualTo("probe@example.com -> probes@example.com");
+			String content = received.get(1);
+			assertThat(content).contains("\r\nSubject: smtp-health probe " + TOKEN + "\r\n")
+				.contains("\r\nX-Smtp-Health-Probe: " + TOKEN + "\r\n")
+				.contains("\r\nFrom: <probe@example.com>\r\n")
+				.contains("\r\nTo: <probes@example.com>\r\n")
+				.containsPattern("\r\nMessage-ID: <[0-9a-f-]{36}@" + HELO + ">\r\n")
+				.contains("\r\nDate: ")
+				.endsWith("\r\n\r\nline one\r\n.starts with a dot\r\n..two dots\r\n.\r\nlast line\r\n");
+		});
 	}
 
 	@Test
 	void sendWhenServerRejectsMessageShouldFailInDataWithItsReply() {
-		withSubEthaSmtp((server) -> server.messageHandlerFactory(
-				(context) -> recording(new CopyOnWriteArrayList<>(), "5.7.1 Message looks like spam")), (port) -> {
+		withSubEthaSmtp(
+				(server) -> server.messageHandlerFactory(
+						(context) -> recording(new CopyOnWriteArrayList<>(), "5.7.1 Message looks like spam")),
+				(port) -> {
 					SmtpProbeResult result = new SmtpProbe(settings(port).build()).send(message("hello"));
 					assertFailure(result, Phase.DATA, FailureKind.REJECTED, 554,
 							"message rejected: 554 5.7.1 Message looks like spam");
@@ -96,11 +100,7 @@ class SmtpProbeSendTests {
 	@Test
 	void sendWhenDataIsAnsweredWith250ShouldFailInDataWithoutSendingContent() {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-			.script((script) -> upToData(script)
-				.send("250 OK")
-				.expect("QUIT")
-				.send("221 Bye")
-				.close())
+			.script((script) -> upToData(script).send("250 OK").expect("QUIT").send("221 Bye").close())
 			.start()) {
 			SmtpProbeResult result = new SmtpProbe(ProbeFixtures.settings(server, TIMEOUT).build())
 				.send(message("hello"));
@@ -113,9 +113,7 @@ class SmtpProbeSendTests {
 	void sendWhenServerNeverAnswersTheFinalDotShouldTimeOutInDataWithinDeadline() {
 		Duration timeout = Duration.ofSeconds(2);
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-			.script((script) -> upToData(script)
-				.send("354 go ahead")
-				.silence(Duration.ofSeconds(10)))
+			.script((script) -> upToData(script).send("354 go ahead").silence(Duration.ofSeconds(10)))
 			.start()) {
 			SmtpProbeResult result = new SmtpProbe(ProbeFixtures.settings(server, timeout).build())
 				.send(message("hello"));
@@ -184,8 +182,8 @@ class SmtpProbeSendTests {
 	}
 
 	/**
-	 * Record "from -> to" and the content (SubEthaSMTP removes the dot-stuffing); reject the content
-	 * with 554 and the given text if there is one.
+	 * Record "from -> to" and the content (SubEthaSMTP removes the dot-stuffing); reject
+	 * the content with 554 and the given text if there is one.
 	 */
 	private static MessageHandler recording(List<String> received, String rejection) {
 		return new MessageHandler() {

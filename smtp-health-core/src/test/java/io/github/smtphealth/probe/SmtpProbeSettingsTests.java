@@ -121,7 +121,8 @@ class SmtpProbeSettingsTests {
 	}
 
 	/**
-	 * {@code (field, setter, value)} for every text that would break the dialogue or is not an address.
+	 * {@code (field, setter, value)} for every text that would break the dialogue or is
+	 * not an address.
 	 */
 	static Stream<Arguments> unsafeTexts() {
 		Stream<Arguments> heloNames = Stream
@@ -163,7 +164,8 @@ class SmtpProbeSettingsTests {
 	}
 
 	/**
-	 * {@code (credentials, mechanism, message)} where the credentials cannot serve the mechanism.
+	 * {@code (credentials, mechanism, message)} where the credentials cannot serve the
+	 * mechanism.
 	 */
 	static Stream<Arguments> credentialsUnfitForTheMechanism() {
 		return Stream.of(
@@ -177,11 +179,8 @@ class SmtpProbeSettingsTests {
 	@MethodSource("credentialsUnfitForTheMechanism")
 	void credentialsWhenUnfitForTheMechanismShouldBeRejectedNamingTheField(SmtpCredentials credentials,
 			AuthMechanism mechanism, String message) {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SmtpProbeSettings.builder("mail.test")
-				.credentials(credentials)
-				.authMechanism(mechanism)
-				.build())
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> SmtpProbeSettings.builder("mail.test").credentials(credentials).authMechanism(mechanism).build())
 			.withMessage(message);
 	}
 
@@ -209,7 +208,8 @@ class SmtpProbeSettingsTests {
 	}
 
 	/**
-	 * A {@code null} where the API forbids one, as a caller without a null checker could pass it.
+	 * A {@code null} where the API forbids one, as a caller without a null checker could
+	 * pass it.
 	 */
 	private static <T> T nullValue() {
 		return null;

@@ -69,10 +69,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the TLS side of {@link SmtpProbe}: STARTTLS and SMTPS against a
- * {@link ScriptedSmtpServer} presenting {@link TestCertificates test certificates}, certificate
- * problems explained in words, the verification switches, and the rule that nothing secret or
- * meaningful travels or counts before TLS. No thread or socket may outlive the handshakes, failed ones
- * included.
+ * {@link ScriptedSmtpServer} presenting {@link TestCertificates test certificates},
+ * certificate problems explained in words, the verification switches, and the rule that
+ * nothing secret or meaningful travels or counts before TLS. No thread or socket may
+ * outlive the handshakes, failed ones included.
  */
 class SmtpProbeTlsTests {
 
@@ -90,7 +90,8 @@ class SmtpProbeTlsTests {
 	private static LeakCheck baseline;
 
 	/**
-	 * A first STARTTLS probe also loads what JSSE and the test certificates load once per JVM.
+	 * A first STARTTLS probe also loads what JSSE and the test certificates load once per
+	 * JVM.
 	 */
 	@BeforeAll
 	static void warmUpAndTakeBaseline() {
@@ -134,10 +135,10 @@ class SmtpProbeTlsTests {
 	@Test
 	void smtpsShouldHandshakeBeforeTheGreeting() {
 		TestCertificate certificate = TestCertificates.selfSigned(HOST);
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script
-			.startTls(certificate.serverSslContext())
-			.send("220 scripted.test ESMTP ready")
-			.answerCommands("SIZE 1000"))) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.startTls(certificate.serverSslContext())
+				.send("220 scripted.test ESMTP ready")
+				.answerCommands("SIZE 1000"))) {
 			SmtpProbeResult result = probeSucceeding(settings(HOST, server, TIMEOUT).security(Security.SMTPS)
 				.tls(TlsSettings.trusting(certificate.trustManagers())));
 			assertThat(result.tls()).isNotNull();
@@ -153,10 +154,10 @@ class SmtpProbeTlsTests {
 	@Test
 	void smtpsWhenHostIsAnAddressLiteralShouldVerifyTheAddressAndSendNoSni() {
 		TestCertificate certificate = TestCertificates.selfSigned("127.0.0.1");
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script
-			.startTls(certificate.serverSslContext())
-			.send("220 scripted.test ESMTP ready")
-			.answerCommands())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.startTls(certificate.serverSslContext())
+				.send("220 scripted.test ESMTP ready")
+				.answerCommands())) {
 			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT).security(Security.SMTPS)
 				.tls(TlsSettings.trusting(certificate.trustManagers())));
 			server.awaitCompleted(1, WAIT);
@@ -175,8 +176,8 @@ class SmtpProbeTlsTests {
 	}
 
 	/**
-	 * {@code (case, certificate, what the reason says, the date it names)} for certificates outside
-	 * their validity window.
+	 * {@code (case, certificate, what the reason says, the date it names)} for
+	 * certificates outside their validity window.
 	 */
 	static Stream<Arguments> certificatesOutsideTheirValidity() {
 		TestCertificate expired = TestCertificates.expired(HOST);
@@ -223,8 +224,8 @@ class SmtpProbeTlsTests {
 		ProbeFailure failure = failureOf(result);
 		assertThat(failure.phase()).isEqualTo(Phase.TLS);
 		assertThat(failure.kind()).isEqualTo(FailureKind.TLS);
-		assertThat(failure.reason()).startsWith(
-				"TLS handshake failed: certificate issuer is not trusted or the chain is incomplete (issuer ")
+		assertThat(failure.reason())
+			.startsWith("TLS handshake failed: certificate issuer is not trusted or the chain is incomplete (issuer ")
 			.contains("Intermediate CA");
 	}
 
@@ -272,7 +273,8 @@ class SmtpProbeTlsTests {
 
 	@Test
 	void startTlsWhenCertificateVerificationIsOffShouldAcceptAnyIssuerAndName() {
-		// Validity dates are judged with or without verification: SmtpProbeCertificateChainTests.
+		// Validity dates are judged with or without verification:
+		// SmtpProbeCertificateChainTests.
 		for (TestCertificate certificate : List.of(TestCertificates.selfSigned("other.test"),
 				TestCertificates.chain(HOST).leafOnly())) {
 			SmtpProbeResult result = probeCertificate(certificate, TlsSettings.DEFAULT.withVerifyCertificate(false));
@@ -298,9 +300,10 @@ class SmtpProbeTlsTests {
 	}
 
 	/**
-	 * What a TLS 1.0-only server answers on JDK 24+, which offers no {@code TLS_RSA_*} suite: a
-	 * ServerHello with a suite the client never offered. Here on every JDK: a TLS 1.2 ServerHello
-	 * choosing TLS_RSA_WITH_AES_128_CBC_SHA, to a client that offers one ECDHE suite only.
+	 * What a TLS 1.0-only server answers on JDK 24+, which offers no {@code TLS_RSA_*}
+	 * suite: a ServerHello with a suite the client never offered. Here on every JDK: a
+	 * TLS 1.2 ServerHello choosing TLS_RSA_WITH_AES_128_CBC_SHA, to a client that offers
+	 * one ECDHE suite only.
 	 */
 	@Test
 	void smtpsWhenServerChoosesACipherSuiteNotOfferedShouldSayNoneIsInCommon() {
@@ -324,17 +327,17 @@ class SmtpProbeTlsTests {
 	@Test
 	void startTlsWhenBytesAreInjectedAfterThe220ShouldDiscardThem() {
 		TestCertificate certificate = TestCertificates.selfSigned(HOST);
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> throughStartTls(script,
-				certificate.serverSslContext(), "250 SIZE 1000", "220 2.0.0 Ready to start TLS", "250-injected.test",
-				"250 X-INJECTED")
-			.send("250-scripted.test", "250 SIZE 2000")
-			.expect("MAIL")
-			.send("250 OK")
-			.expect("RSET")
-			.send("250 OK")
-			.expect("QUIT")
-			.send("221 Bye")
-			.close())) {
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> throughStartTls(script, certificate.serverSslContext(), "250 SIZE 1000",
+					"220 2.0.0 Ready to start TLS", "250-injected.test", "250 X-INJECTED")
+				.send("250-scripted.test", "250 SIZE 2000")
+				.expect("MAIL")
+				.send("250 OK")
+				.expect("RSET")
+				.send("250 OK")
+				.expect("QUIT")
+				.send("221 Bye")
+				.close())) {
 			SmtpProbeResult result = probeSucceeding(startTls(server, certificate));
 			assertThat(result.capabilities()).containsExactly("SIZE 2000");
 			assertThat(result.quitProblem()).isNull();
@@ -394,15 +397,16 @@ class SmtpProbeTlsTests {
 	}
 
 	/**
-	 * {@code (case, what the server does after its 220 to STARTTLS, deadline, kind, reason)} for
-	 * handshakes the server breaks.
+	 * {@code (case, what the server does after its 220 to STARTTLS, deadline, kind, reason)}
+	 * for handshakes the server breaks.
 	 */
 	static Stream<Arguments> brokenHandshakes() {
 		return Stream.of(
 				Arguments.of("server goes silent: timeout in TLS", (Consumer<SmtpScript>) SmtpScript::silence,
 						SHORT_TIMEOUT, FailureKind.TIMEOUT, "timed out after 1 s during the TLS handshake"),
 				Arguments.of("server closes: says so", (Consumer<SmtpScript>) SmtpScript::close, TIMEOUT,
-						FailureKind.TLS, "TLS handshake failed: the server closed the connection during the handshake"));
+						FailureKind.TLS,
+						"TLS handshake failed: the server closed the connection during the handshake"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -418,10 +422,10 @@ class SmtpProbeTlsTests {
 
 	@Test
 	void authWithoutTlsShouldBeRefusedBeforeSendingCredentials() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerAuth("PLAIN LOGIN")
-			.answerCommands("AUTH PLAIN LOGIN"))) {
-			SmtpProbeResult result = probe(settings(server, TIMEOUT)
-				.credentials(SmtpCredentials.ofPassword("alice", "secret-password")));
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.offerAuth("PLAIN LOGIN").answerCommands("AUTH PLAIN LOGIN"))) {
+			SmtpProbeResult result = probe(
+					settings(server, TIMEOUT).credentials(SmtpCredentials.ofPassword("alice", "secret-password")));
 			assertFailure(result, Phase.AUTH, FailureKind.POLICY, null,
 					"refusing to send credentials over an unencrypted connection "
 							+ "(use STARTTLS or SMTPS, or explicitly allow plaintext AUTH)");
@@ -432,12 +436,11 @@ class SmtpProbeTlsTests {
 
 	@Test
 	void authWithoutTlsWhenPlaintextIsAllowedShouldSendCredentials() {
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.offerAuth("PLAIN LOGIN")
-			.acceptAuthPlain()
-			.answerCommands())) {
-			SmtpProbeResult result = probeSucceeding(settings(server, TIMEOUT)
-				.credentials(SmtpCredentials.ofPassword("alice", "secret-password"))
-				.allowPlaintextAuth(true));
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> script.offerAuth("PLAIN LOGIN").acceptAuthPlain().answerCommands())) {
+			SmtpProbeResult result = probeSucceeding(
+					settings(server, TIMEOUT).credentials(SmtpCredentials.ofPassword("alice", "secret-password"))
+						.allowPlaintextAuth(true));
 			assertThat(result.authMechanism()).isEqualTo("PLAIN");
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.receivedInPlaintext()).anyMatch((line) -> line.startsWith("AUTH PLAIN "));
@@ -447,13 +450,14 @@ class SmtpProbeTlsTests {
 	@Test
 	void authAfterStartTlsShouldTravelOnlyOverTls() {
 		TestCertificate certificate = TestCertificates.selfSigned(HOST);
-		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> throughStartTls(script,
-				certificate.serverSslContext(), "250 AUTH PLAIN LOGIN", "220 2.0.0 Ready to start TLS")
-			.send("250-scripted.test", "250 AUTH LOGIN")
-			.acceptAuthLogin()
-			.answerCommands())) {
-			SmtpProbeResult result = probeSucceeding(startTls(server, certificate)
-				.credentials(SmtpCredentials.ofPassword("alice", "secret-password")));
+		try (ScriptedSmtpServer server = ScriptedSmtpServer
+			.start((script) -> throughStartTls(script, certificate.serverSslContext(), "250 AUTH PLAIN LOGIN",
+					"220 2.0.0 Ready to start TLS")
+				.send("250-scripted.test", "250 AUTH LOGIN")
+				.acceptAuthLogin()
+				.answerCommands())) {
+			SmtpProbeResult result = probeSucceeding(
+					startTls(server, certificate).credentials(SmtpCredentials.ofPassword("alice", "secret-password")));
 			assertThat(result.authMechanism()).isEqualTo("LOGIN");
 			server.awaitCompleted(1, WAIT);
 			assertThat(server.receivedInPlaintext()).containsExactly("EHLO " + HELO, "STARTTLS");
@@ -478,14 +482,16 @@ class SmtpProbeTlsTests {
 			Instant now = Instant.now();
 			X500Name rootName = new X500Name("CN=Expired-Intermediate Test Root");
 			X500Name intermediateName = new X500Name("CN=Expired Test Intermediate");
-			X509Certificate root = sign(new JcaX509v3CertificateBuilder(rootName, BigInteger.ONE,
-					Date.from(now.minus(Duration.ofDays(30))), Date.from(now.plus(Duration.ofDays(365))), rootName,
-					rootKeys.getPublic())
-				.addExtension(Extension.basicConstraints, true, new BasicConstraints(true)), rootKeys);
-			X509Certificate intermediate = sign(new JcaX509v3CertificateBuilder(rootName, BigInteger.TWO,
-					Date.from(now.minus(Duration.ofDays(30))), Date.from(now.minus(Duration.ofDays(1))),
-					intermediateName, intermediateKeys.getPublic())
-				.addExtension(Extension.basicConstraints, true, new BasicConstraints(0)), rootKeys);
+			X509Certificate root = sign(
+					new JcaX509v3CertificateBuilder(rootName, BigInteger.ONE, Date.from(now.minus(Duration.ofDays(30))),
+							Date.from(now.plus(Duration.ofDays(365))), rootName, rootKeys.getPublic())
+						.addExtension(Extension.basicConstraints, true, new BasicConstraints(true)),
+					rootKeys);
+			X509Certificate intermediate = sign(
+					new JcaX509v3CertificateBuilder(rootName, BigInteger.TWO, Date.from(now.minus(Duration.ofDays(30))),
+							Date.from(now.minus(Duration.ofDays(1))), intermediateName, intermediateKeys.getPublic())
+						.addExtension(Extension.basicConstraints, true, new BasicConstraints(0)),
+					rootKeys);
 			X509Certificate leaf = sign(new JcaX509v3CertificateBuilder(intermediateName, BigInteger.TEN,
 					Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(90))),
 					new X500Name("CN=" + host), leafKeys.getPublic())
@@ -529,8 +535,8 @@ class SmtpProbeTlsTests {
 	}
 
 	/**
-	 * Greet, offer STARTTLS with one more extension after it, answer STARTTLS with the given lines,
-	 * start TLS and read the second EHLO, leaving its reply to the caller.
+	 * Greet, offer STARTTLS with one more extension after it, answer STARTTLS with the
+	 * given lines, start TLS and read the second EHLO, leaving its reply to the caller.
 	 */
 	private static SmtpScript throughStartTls(SmtpScript script, SSLContext context, String lastExtension,
 			String... startTlsReply) {

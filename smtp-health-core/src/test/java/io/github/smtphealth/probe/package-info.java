@@ -15,8 +15,8 @@
  */
 
 /**
- * Tests of the SMTP probe: its parser, settings and secrets, and its dialogue against in-process and
- * scripted misbehaving servers.
+ * Tests of the SMTP probe: its parser, settings and secrets, and its dialogue against
+ * in-process and scripted misbehaving servers.
  */
 @NullMarked
 package io.github.smtphealth.probe;

@@ -17,18 +17,20 @@
 package io.github.smtphealth.lab;
 
 /**
- * An IMAP listener of the SMTP lab: Dovecot reading the mailbox that Postfix, OpenSMTPD and Dovecot
- * submission deliver to through Dovecot LMTP, for delivery round trips. Its port is
- * {@code SMTP_LAB_<name>_PORT} in {@code lab.env}. Kept apart from {@link LabListener} so that the
- * tests that iterate over every SMTP listener never meet an IMAP one.
+ * An IMAP listener of the SMTP lab: Dovecot reading the mailbox that Postfix, OpenSMTPD
+ * and Dovecot submission deliver to through Dovecot LMTP, for delivery round trips. Its
+ * port is {@code SMTP_LAB_<name>_PORT} in {@code lab.env}. Kept apart from
+ * {@link LabListener} so that the tests that iterate over every SMTP listener never meet
+ * an IMAP one.
  *
  * @since 0.1.0
  */
 public enum LabImapListener {
 
 	/**
-	 * Dovecot IMAP in clear text, offering STARTTLS. Dovecot treats loopback as secure, so it also
-	 * accepts LOGIN before STARTTLS: a client that refuses plaintext credentials must refuse them itself.
+	 * Dovecot IMAP in clear text, offering STARTTLS. Dovecot treats loopback as secure,
+	 * so it also accepts LOGIN before STARTTLS: a client that refuses plaintext
+	 * credentials must refuse them itself.
 	 */
 	DOVECOT_IMAP("starttls"),
 
@@ -44,7 +46,8 @@ public enum LabImapListener {
 	}
 
 	/**
-	 * Return the security the listener is meant for, as the {@code imap.security} property spells it.
+	 * Return the security the listener is meant for, as the {@code imap.security}
+	 * property spells it.
 	 * @return {@code starttls} or {@code imaps}
 	 */
 	public String security() {

@@ -47,8 +47,8 @@ public enum LabListener {
 	DOVECOT_LMTP("Dovecot LMTP", "none", null),
 
 	/**
-	 * Dovecot submission with STARTTLS; offers AUTH before TLS too, because it treats loopback as
-	 * secure.
+	 * Dovecot submission with STARTTLS; offers AUTH before TLS too, because it treats
+	 * loopback as secure.
 	 */
 	DOVECOT_SUBMISSION("Dovecot submission", "starttls", "DOVECOT_SUBMISSION"),
 
@@ -98,7 +98,8 @@ public enum LabListener {
 	}
 
 	/**
-	 * Return the security the listener is meant for, as the {@code security} property spells it.
+	 * Return the security the listener is meant for, as the {@code security} property
+	 * spells it.
 	 * @return {@code none}, {@code starttls} or {@code smtps}
 	 */
 	public String security() {

@@ -43,16 +43,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * The real SMTP servers that {@code scripts/smtp-lab/start.sh} runs on loopback, as described by the
- * {@code lab.env} file it writes: {@code KEY=VALUE} lines with the ports (SMTP, and the IMAP listeners
- * that read the delivered mail), the certificate, the test user and the AUTH mechanisms each server
- * advertises.
+ * The real SMTP servers that {@code scripts/smtp-lab/start.sh} runs on loopback, as
+ * described by the {@code lab.env} file it writes: {@code KEY=VALUE} lines with the ports
+ * (SMTP, and the IMAP listeners that read the delivered mail), the certificate, the test
+ * user and the AUTH mechanisms each server advertises.
  * <p>
  * {@link #get()} reads the file named by {@value #ENV_FILE_VARIABLE} (default
- * {@code /var/tmp/smtp-lab/lab.env}) and checks that every listener in it answers on both loopback
- * addresses. When the lab is absent or not answering, the calling test is <em>skipped</em> with a
- * message that says how to start it, except under CI ({@code CI=true}), where it <em>fails</em>: a CI
- * run whose lab did not start must never pass silently.
+ * {@code /var/tmp/smtp-lab/lab.env}) and checks that every listener in it answers on both
+ * loopback addresses. When the lab is absent or not answering, the calling test is
+ * <em>skipped</em> with a message that says how to start it, except under CI
+ * ({@code CI=true}), where it <em>fails</em>: a CI run whose lab did not start must never
+ * pass silently.
  *
  * @since 0.1.0
  */
@@ -74,7 +75,8 @@ public final class SmtpLab {
 	public static final String HELO_NAME = "smtp-health.test";
 
 	/**
-	 * The deadline of a probe in the real-server tests: generous, the servers answer in milliseconds.
+	 * The deadline of a probe in the real-server tests: generous, the servers answer in
+	 * milliseconds.
 	 */
 	public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -100,7 +102,8 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Return the running lab, skipping the calling test when it is absent (failing it under CI).
+	 * Return the running lab, skipping the calling test when it is absent (failing it
+	 * under CI).
 	 * @return the lab, whose every listener answered
 	 */
 	public static synchronized SmtpLab get() {
@@ -121,8 +124,9 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Return the lab that {@code lab.env} describes, if the file exists, without checking that its
-	 * servers answer: for a tool outside JUnit, such as the benchmarks, that runs without the lab too.
+	 * Return the lab that {@code lab.env} describes, if the file exists, without checking
+	 * that its servers answer: for a tool outside JUnit, such as the benchmarks, that
+	 * runs without the lab too.
 	 * @return the lab, or empty when there is no {@code lab.env}
 	 */
 	public static Optional<SmtpLab> find() {
@@ -131,7 +135,8 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Return the {@code lab.env} file named by {@value #ENV_FILE_VARIABLE}, or {@link #DEFAULT_ENV_FILE}.
+	 * Return the {@code lab.env} file named by {@value #ENV_FILE_VARIABLE}, or
+	 * {@link #DEFAULT_ENV_FILE}.
 	 * @return the file, which may not exist
 	 */
 	public static Path configuredEnvFile() {
@@ -140,7 +145,8 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Read a lab and check that it answers; abort (or, under CI, fail) the calling test if not.
+	 * Read a lab and check that it answers; abort (or, under CI, fail) the calling test
+	 * if not.
 	 * @param envFile the {@code lab.env} file
 	 * @param ci whether this is a CI run, where an absent lab is a failure
 	 * @return the lab
@@ -169,7 +175,8 @@ public final class SmtpLab {
 	 * Read a {@code lab.env} file without checking that its servers answer.
 	 * @param envFile the file
 	 * @return the lab it describes
-	 * @throws IllegalStateException if the file cannot be read or has a line that is not {@code KEY=VALUE}
+	 * @throws IllegalStateException if the file cannot be read or has a line that is not
+	 * {@code KEY=VALUE}
 	 */
 	public static SmtpLab read(Path envFile) {
 		List<String> lines;
@@ -195,7 +202,8 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Describe the first listener that does not accept a connection on either loopback address.
+	 * Describe the first listener that does not accept a connection on either loopback
+	 * address.
 	 */
 	private @Nullable String firstSilentListener() {
 		for (Map.Entry<String, String> entry : this.values.entrySet()) {
@@ -258,8 +266,8 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Return the address whose mail every server delivers to the mailbox that the IMAP listeners read
-	 * (logging in as {@link #user()}).
+	 * Return the address whose mail every server delivers to the mailbox that the IMAP
+	 * listeners read (logging in as {@link #user()}).
 	 * @return {@code <user>@localhost}
 	 */
 	public String mailbox() {
@@ -267,8 +275,8 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Return the log file of one of the lab's servers, which {@code start.sh} writes beside
-	 * {@code lab.env}.
+	 * Return the log file of one of the lab's servers, which {@code start.sh} writes
+	 * beside {@code lab.env}.
 	 * @param server the server's log name, such as {@code postfix}
 	 * @return the log file
 	 */
@@ -323,8 +331,8 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Return the names of the AUTH mechanisms a listener's server advertises after TLS, exactly as
-	 * listed in {@code lab.env}.
+	 * Return the names of the AUTH mechanisms a listener's server advertises after TLS,
+	 * exactly as listed in {@code lab.env}.
 	 * @param listener the listener
 	 * @return the SASL names
 	 */
@@ -334,7 +342,8 @@ public final class SmtpLab {
 	}
 
 	/**
-	 * Return the property that declares a Spring PEM SSL bundle trusting the lab certificate.
+	 * Return the property that declares a Spring PEM SSL bundle trusting the lab
+	 * certificate.
 	 * @param bundle the bundle's name
 	 * @return {@code spring.ssl.bundle.pem.<bundle>.truststore.certificate=file:<certificate>}
 	 */

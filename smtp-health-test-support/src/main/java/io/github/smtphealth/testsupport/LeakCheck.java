@@ -35,17 +35,17 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A snapshot of the live threads and open file descriptors of this JVM, to check that code under
- * test gave back what it took. Take the snapshot after a warm-up run: the JVM opens jars and
- * starts shared threads lazily the first time they are needed. For example: <pre class="code">
+ * A snapshot of the live threads and open file descriptors of this JVM, to check that
+ * code under test gave back what it took. Take the snapshot after a warm-up run: the JVM
+ * opens jars and starts shared threads lazily the first time they are needed. For
+ * example: <pre class="code">
  * LeakCheck baseline = LeakCheck.snapshot();
  * probe.check(); // code under test
  * baseline.assertBackToBaseline(Duration.ofSeconds(5));
- * </pre>
- * File descriptors are counted from {@code /proc/self/fd} on Linux (with what each one points
- * to), through {@link UnixOperatingSystemMXBean} elsewhere on Unix, and not at all where neither
- * exists. Nothing here runs the garbage collector, which would close leaked sockets and hide the
- * leak.
+ * </pre> File descriptors are counted from {@code /proc/self/fd} on Linux (with what each
+ * one points to), through {@link UnixOperatingSystemMXBean} elsewhere on Unix, and not at
+ * all where neither exists. Nothing here runs the garbage collector, which would close
+ * leaked sockets and hide the leak.
  *
  * @since 0.1.0
  */
@@ -100,8 +100,8 @@ public final class LeakCheck {
 	}
 
 	/**
-	 * Return the names of the threads alive now that were not in this snapshot, for example to see that
-	 * a component started its threads.
+	 * Return the names of the threads alive now that were not in this snapshot, for
+	 * example to see that a component started its threads.
 	 * @return the thread names, in no particular order
 	 */
 	public List<String> newThreadNames() {
@@ -124,20 +124,20 @@ public final class LeakCheck {
 	/**
 	 * Poll until there are no more threads and file descriptors than in this snapshot.
 	 * @param within how long to keep polling
-	 * @throws AssertionError naming the threads and file descriptors added, if still more after
-	 * {@code within}
+	 * @throws AssertionError naming the threads and file descriptors added, if still more
+	 * after {@code within}
 	 */
 	public void assertBackToBaseline(Duration within) {
 		assertBackToBaseline(within, 0);
 	}
 
 	/**
-	 * Poll until there are at most {@code tolerance} more threads and at most {@code tolerance}
-	 * more file descriptors than in this snapshot.
+	 * Poll until there are at most {@code tolerance} more threads and at most
+	 * {@code tolerance} more file descriptors than in this snapshot.
 	 * @param within how long to keep polling
 	 * @param tolerance how many extra threads and extra file descriptors are acceptable
-	 * @throws AssertionError naming the threads and file descriptors added, if still more after
-	 * {@code within}
+	 * @throws AssertionError naming the threads and file descriptors added, if still more
+	 * after {@code within}
 	 */
 	public void assertBackToBaseline(Duration within, int tolerance) {
 		long deadline = System.nanoTime() + within.toNanos();
@@ -162,9 +162,12 @@ public final class LeakCheck {
 	}
 
 	private String describeDifference(LeakCheck now, Duration within, int tolerance) {
-		StringBuilder message = new StringBuilder("Not back to baseline within " + within + " (tolerance "
-				+ tolerance + ")");
-		message.append("\n  threads: ").append(now.threadCount()).append(" now, ").append(threadCount())
+		StringBuilder message = new StringBuilder(
+				"Not back to baseline within " + within + " (tolerance " + tolerance + ")");
+		message.append("\n  threads: ")
+			.append(now.threadCount())
+			.append(" now, ")
+			.append(threadCount())
 			.append(" at baseline");
 		List<String> added = new ArrayList<>();
 		for (Thread thread : now.threads) {
@@ -176,8 +179,11 @@ public final class LeakCheck {
 		for (String thread : added) {
 			message.append("\n    + ").append(thread);
 		}
-		message.append("\n  file descriptors: ").append(now.fileDescriptorCount).append(" now, ")
-			.append(this.fileDescriptorCount).append(" at baseline");
+		message.append("\n  file descriptors: ")
+			.append(now.fileDescriptorCount)
+			.append(" now, ")
+			.append(this.fileDescriptorCount)
+			.append(" at baseline");
 		if (this.fileDescriptors != null && now.fileDescriptors != null) {
 			now.fileDescriptors.forEach((fd, target) -> {
 				if (!target.equals(this.fileDescriptors.get(fd))) {
@@ -191,8 +197,7 @@ public final class LeakCheck {
 	private static String describe(Thread thread) {
 		StackTraceElement[] stack = thread.getStackTrace();
 		String where = (stack.length > 0) ? " at " + stack[0] : "";
-		return "\"" + thread.getName() + "\"" + (thread.isDaemon() ? " daemon" : "") + " " + thread.getState()
-				+ where;
+		return "\"" + thread.getName() + "\"" + (thread.isDaemon() ? " daemon" : "") + " " + thread.getState() + where;
 	}
 
 	private static @Nullable Map<String, String> procFileDescriptors() {

@@ -29,8 +29,8 @@ import java.nio.file.Path;
 public record PemFiles(Path certificate, Path privateKey, Path ca) {
 
 	/**
-	 * Return {@code key=value} pairs that declare a Spring PEM SSL bundle of these files, for
-	 * {@code ApplicationContextRunner.withPropertyValues(...)}.
+	 * Return {@code key=value} pairs that declare a Spring PEM SSL bundle of these files,
+	 * for {@code ApplicationContextRunner.withPropertyValues(...)}.
 	 * @param bundle the bundle name
 	 * @return the {@code spring.ssl.bundle.pem.<bundle>.*} properties
 	 */

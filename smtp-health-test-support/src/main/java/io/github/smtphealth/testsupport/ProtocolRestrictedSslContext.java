@@ -41,8 +41,8 @@ import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link SSLContext} that delegates to another and enables only some protocols on every socket,
- * server socket and engine it makes.
+ * An {@link SSLContext} that delegates to another and enables only some protocols on
+ * every socket, server socket and engine it makes.
  *
  * @see TestCertificate#serverSslContext(String...)
  */

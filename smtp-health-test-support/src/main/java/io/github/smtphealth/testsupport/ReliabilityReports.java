@@ -22,9 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the reliability figures that tests measure (fuzz, load) are written: {@code target/reliability}
- * of the module under test, and {@code docs/reliability} of the repository when
- * {@code -Dsmtphealth.reliability.publish=true}.
+ * Where the reliability figures that tests measure (fuzz, load) are written:
+ * {@code target/reliability} of the module under test, and {@code docs/reliability} of
+ * the repository when {@code -Dsmtphealth.reliability.publish=true}.
  *
  * @since 0.1.0
  */
@@ -39,8 +39,8 @@ public final class ReliabilityReports {
 	}
 
 	/**
-	 * Return the module's directory: Surefire's {@code basedir}, which stays right when a fuzzing run
-	 * works in a directory of its own.
+	 * Return the module's directory: Surefire's {@code basedir}, which stays right when a
+	 * fuzzing run works in a directory of its own.
 	 * @return the directory
 	 */
 	public static Path moduleDirectory() {

@@ -38,8 +38,8 @@ import io.github.smtphealth.testsupport.SmtpScript.Step;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One accepted connection of a {@link ScriptedSmtpServer} playing its {@link SmtpScript}. Only its
- * own thread touches it.
+ * One accepted connection of a {@link ScriptedSmtpServer} playing its {@link SmtpScript}.
+ * Only its own thread touches it.
  */
 final class ScriptedConnection {
 
@@ -234,7 +234,8 @@ final class ScriptedConnection {
 		if (!(this.socket instanceof SSLSocket ssl)) {
 			throw new IOException("renegotiateTls before startTls");
 		}
-		// JSSE tells of a completed handshake on a thread of its own, after the reads that finished it.
+		// JSSE tells of a completed handshake on a thread of its own, after the reads
+		// that finished it.
 		ssl.addHandshakeCompletedListener((event) -> this.server.recordTlsProtocol(event.getSession().getProtocol()));
 		ssl.startHandshake();
 	}

@@ -31,8 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * A TCP server on the loopback interface that plays an {@link SmtpScript} on every connection: the
- * misbehaving SMTP server of fault tests. For example: <pre class="code">
+ * A TCP server on the loopback interface that plays an {@link SmtpScript} on every
+ * connection: the misbehaving SMTP server of fault tests. For example: <pre class="code">
  * try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -&gt; script.send("220 ready")
  * 		.expect("EHLO").send("250-hi", "250 STARTTLS")
  * 		.expect("STARTTLS").send("220 go").startTls(certificate.serverSslContext())
@@ -41,11 +41,11 @@ import java.util.function.Consumer;
  * }
  * </pre>
  * <p>
- * Each connection runs on its own daemon thread; every read has a timeout (30 seconds unless
- * changed), so nothing hangs forever. What goes wrong on the server side (an unexpected command, a
- * client that disconnects mid-script, a failed handshake) is recorded in {@link #errors()}, never
- * thrown into the test. {@link #close()} stops accepting, closes every connection and joins every
- * thread.
+ * Each connection runs on its own daemon thread; every read has a timeout (30 seconds
+ * unless changed), so nothing hangs forever. What goes wrong on the server side (an
+ * unexpected command, a client that disconnects mid-script, a failed handshake) is
+ * recorded in {@link #errors()}, never thrown into the test. {@link #close()} stops
+ * accepting, closes every connection and joins every thread.
  *
  * @since 0.1.0
  */
@@ -103,7 +103,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Start a server on {@code 127.0.0.1} that plays the given script on every connection.
+	 * Start a server on {@code 127.0.0.1} that plays the given script on every
+	 * connection.
 	 * @param script the script, for example {@code (script) -> script.send("220 ready")}
 	 * @return the running server
 	 */
@@ -112,8 +113,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Start a server on {@code 127.0.0.1} that plays {@link SmtpScript#happyPath()} on every
-	 * connection.
+	 * Start a server on {@code 127.0.0.1} that plays {@link SmtpScript#happyPath()} on
+	 * every connection.
 	 * @return the running server
 	 */
 	public static ScriptedSmtpServer happyPath() {
@@ -121,8 +122,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Start a server on {@code 127.0.0.1} that accepts connections and never sends a byte (it
-	 * reads and records until the client closes, for at most 60 seconds).
+	 * Start a server on {@code 127.0.0.1} that accepts connections and never sends a byte
+	 * (it reads and records until the client closes, for at most 60 seconds).
 	 * @return the running server
 	 */
 	public static ScriptedSmtpServer acceptButNeverSpeak() {
@@ -130,8 +131,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Start a server on {@code 127.0.0.1} that sends one line on every connection and then never
-	 * another byte, as {@link #acceptButNeverSpeak()} does after it.
+	 * Start a server on {@code 127.0.0.1} that sends one line on every connection and
+	 * then never another byte, as {@link #acceptButNeverSpeak()} does after it.
 	 * @param line the line to send, without its CRLF
 	 * @return the running server
 	 */
@@ -140,8 +141,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return a builder for a server with more options: the bind address, the read timeout, a
-	 * different script per connection.
+	 * Return a builder for a server with more options: the bind address, the read
+	 * timeout, a different script per connection.
 	 * @return a new builder
 	 */
 	public static Builder builder() {
@@ -149,8 +150,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the address literal the server is bound to, for example {@code "127.0.0.1"} or
-	 * {@code "::1"}.
+	 * Return the address literal the server is bound to, for example {@code "127.0.0.1"}
+	 * or {@code "::1"}.
 	 * @return the host
 	 */
 	public String host() {
@@ -204,8 +205,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the text of every line read so far without TLS, for example to assert that no
-	 * {@code AUTH} line was ever sent in plaintext.
+	 * Return the text of every line read so far without TLS, for example to assert that
+	 * no {@code AUTH} line was ever sent in plaintext.
 	 * @return a snapshot of the lines
 	 */
 	public List<String> receivedInPlaintext() {
@@ -213,7 +214,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return every line read so far with its connection number and whether it came over TLS.
+	 * Return every line read so far with its connection number and whether it came over
+	 * TLS.
 	 * @return a snapshot of the lines
 	 */
 	public List<ReceivedLine> receivedLines() {
@@ -221,8 +223,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return what went wrong on the server side so far, one message per failure, each naming the
-	 * connection and the script step, for example
+	 * Return what went wrong on the server side so far, one message per failure, each
+	 * naming the connection and the script step, for example
 	 * {@code connection 1, step 2 (expect "EHLO"): expected "EHLO" but received "HELO x"}.
 	 * @return a snapshot of the errors
 	 */
@@ -231,7 +233,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the protocol of every completed TLS handshake, for example {@code "TLSv1.3"}.
+	 * Return the protocol of every completed TLS handshake, for example
+	 * {@code "TLSv1.3"}.
 	 * @return a snapshot of the protocols
 	 */
 	public List<String> tlsProtocols() {
@@ -247,8 +250,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until the given number of connections have been accepted and have finished their
-	 * scripts, so that {@link #received()} and {@link #errors()} are complete.
+	 * Wait until the given number of connections have been accepted and have finished
+	 * their scripts, so that {@link #received()} and {@link #errors()} are complete.
 	 * @param connections the number of connections
 	 * @param within how long to wait
 	 * @throws AssertionError if they have not finished in time
@@ -275,7 +278,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stop accepting, close every connection and join every thread of this server. Idempotent.
+	 * Stop accepting, close every connection and join every thread of this server.
+	 * Idempotent.
 	 * @throws IllegalStateException if a thread is still alive after 10 seconds
 	 */
 	@Override
@@ -449,8 +453,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		}
 
 		/**
-		 * Use the given timeout for every server-side read (30 seconds by default); also how long
-		 * the server waits for the client to close once the script ends.
+		 * Use the given timeout for every server-side read (30 seconds by default); also
+		 * how long the server waits for the client to close once the script ends.
 		 * @param readTimeout the read timeout
 		 * @return this builder
 		 */
@@ -463,8 +467,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		}
 
 		/**
-		 * Add a script: the first call scripts connection 1, the second connection 2 and so on;
-		 * connections beyond the last script play the last one again.
+		 * Add a script: the first call scripts connection 1, the second connection 2 and
+		 * so on; connections beyond the last script play the last one again.
 		 * @param script the script
 		 * @return this builder
 		 */

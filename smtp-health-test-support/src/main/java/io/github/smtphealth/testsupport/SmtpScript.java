@@ -26,11 +26,11 @@ import java.util.Locale;
 import javax.net.ssl.SSLContext;
 
 /**
- * What a {@link ScriptedSmtpServer} does on each connection: a list of steps played in order. A
- * failed step (an unexpected command, a timeout, a disconnect) is recorded in
- * {@link ScriptedSmtpServer#errors()} and ends the script. When the script ends with the connection
- * still open, the server keeps reading (and recording) without replying until the client closes or
- * the read timeout passes, then closes.
+ * What a {@link ScriptedSmtpServer} does on each connection: a list of steps played in
+ * order. A failed step (an unexpected command, a timeout, a disconnect) is recorded in
+ * {@link ScriptedSmtpServer#errors()} and ends the script. When the script ends with the
+ * connection still open, the server keeps reading (and recording) without replying until
+ * the client closes or the read timeout passes, then closes.
  *
  * @since 0.1.0
  */
@@ -44,7 +44,8 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Send lines, each followed by CRLF, in one write (one TCP segment or TLS record where possible).
+	 * Send lines, each followed by CRLF, in one write (one TCP segment or TLS record
+	 * where possible).
 	 * @param lines the reply lines, for example {@code "250-hello", "250 STARTTLS"}
 	 * @return this script
 	 */
@@ -68,8 +69,9 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Send text exactly as given (include the {@code "\r\n"} yourself) in chunks, one write per
-	 * chunk with a pause between them, so that a reply spans several TCP segments.
+	 * Send text exactly as given (include the {@code "\r\n"} yourself) in chunks, one
+	 * write per chunk with a pause between them, so that a reply spans several TCP
+	 * segments.
 	 * @param text the text
 	 * @param chunkSize the number of bytes per write
 	 * @param pause the pause between writes
@@ -84,8 +86,8 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Send text exactly as given (include the {@code "\r\n"} yourself) one byte per write with a
-	 * pause after each byte: a slow-loris server.
+	 * Send text exactly as given (include the {@code "\r\n"} yourself) one byte per write
+	 * with a pause after each byte: a slow-loris server.
 	 * @param text the text
 	 * @param perByte the pause after each byte
 	 * @return this script
@@ -96,8 +98,9 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Read one line (ended by CRLF or LF) and check that it starts with the given prefix, ignoring
-	 * case. On a mismatch the server records an error, replies nothing and goes silent.
+	 * Read one line (ended by CRLF or LF) and check that it starts with the given prefix,
+	 * ignoring case. On a mismatch the server records an error, replies nothing and goes
+	 * silent.
 	 * @param commandPrefix the expected start of the line, for example {@code "EHLO"}
 	 * @return this script
 	 */
@@ -123,7 +126,8 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Read and record lines without replying until the client closes, for at most 60 seconds.
+	 * Read and record lines without replying until the client closes, for at most 60
+	 * seconds.
 	 * @return this script
 	 */
 	public SmtpScript silence() {
@@ -131,7 +135,8 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Read and record lines without replying until the client closes, for at most the given time.
+	 * Read and record lines without replying until the client closes, for at most the
+	 * given time.
 	 * @param max the longest silence
 	 * @return this script
 	 */
@@ -140,7 +145,8 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Close the connection (a TLS {@code close_notify} first when TLS is active, then FIN).
+	 * Close the connection (a TLS {@code close_notify} first when TLS is active, then
+	 * FIN).
 	 * @return this script
 	 */
 	public SmtpScript close() {
@@ -156,8 +162,8 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Half-close: shut down the server's output (FIN, or {@code close_notify} under TLS) and keep
-	 * reading.
+	 * Half-close: shut down the server's output (FIN, or {@code close_notify} under TLS)
+	 * and keep reading.
 	 * @return this script
 	 */
 	public SmtpScript shutdownOutput() {
@@ -165,9 +171,10 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Layer server-side TLS over the connection and complete the handshake. The negotiated protocol
-	 * and the SNI host names the client sent are recorded.
-	 * @param sslContext the server context, for example {@link TestCertificate#serverSslContext()}
+	 * Layer server-side TLS over the connection and complete the handshake. The
+	 * negotiated protocol and the SNI host names the client sent are recorded.
+	 * @param sslContext the server context, for example
+	 * {@link TestCertificate#serverSslContext()}
 	 * @return this script
 	 */
 	public SmtpScript startTls(SSLContext sslContext) {
@@ -175,10 +182,11 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Layer server-side TLS over the connection, requiring a client certificate that the context's
-	 * trust managers accept (with {@link TestCertificate#serverSslContext()}, the JDK's default trust
-	 * store, which trusts no test certificate). Over TLS 1.3 the client's handshake completes before
-	 * the server rejects it: the client sees the alert on its first read.
+	 * Layer server-side TLS over the connection, requiring a client certificate that the
+	 * context's trust managers accept (with {@link TestCertificate#serverSslContext()},
+	 * the JDK's default trust store, which trusts no test certificate). Over TLS 1.3 the
+	 * client's handshake completes before the server rejects it: the client sees the
+	 * alert on its first read.
 	 * @param sslContext the server context
 	 * @return this script
 	 */
@@ -187,10 +195,11 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Ask the client for a new TLS handshake on the established session ({@code startHandshake()}
-	 * again): under TLS 1.2 a {@code HelloRequest}, which the client answers with a renegotiation the
-	 * server completes while it reads on; under TLS 1.3 a {@code KeyUpdate}. Each renegotiated
-	 * handshake that completes adds its protocol to {@link ScriptedSmtpServer#tlsProtocols()}.
+	 * Ask the client for a new TLS handshake on the established session
+	 * ({@code startHandshake()} again): under TLS 1.2 a {@code HelloRequest}, which the
+	 * client answers with a renegotiation the server completes while it reads on; under
+	 * TLS 1.3 a {@code KeyUpdate}. Each renegotiated handshake that completes adds its
+	 * protocol to {@link ScriptedSmtpServer#tlsProtocols()}.
 	 * @return this script
 	 */
 	public SmtpScript renegotiateTls() {
@@ -209,8 +218,9 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Send the greeting, answer {@code EHLO} with one line and {@code MAIL} with the given reply, and
-	 * leave what follows to the caller: the start of a dialogue that fails or stalls at {@code MAIL}.
+	 * Send the greeting, answer {@code EHLO} with one line and {@code MAIL} with the
+	 * given reply, and leave what follows to the caller: the start of a dialogue that
+	 * fails or stalls at {@code MAIL}.
 	 * @param greeting the greeting line
 	 * @param ehloReply the one-line reply to {@code EHLO}
 	 * @param mailReply the reply to {@code MAIL}
@@ -221,8 +231,8 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Play the end of a normal dialogue: {@code MAIL} → 250, {@code RSET} → 250, {@code QUIT} → 221,
-	 * close.
+	 * Play the end of a normal dialogue: {@code MAIL} → 250, {@code RSET} → 250,
+	 * {@code QUIT} → 221, close.
 	 * @return this script
 	 */
 	public SmtpScript mailRsetQuit() {
@@ -241,20 +251,22 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Greet and answer {@code EHLO} advertising {@code AUTH} with the given mechanisms only, leaving
-	 * what follows to the caller.
-	 * @param mechanisms the mechanisms, space-separated, for example {@code "PLAIN LOGIN"}
+	 * Greet and answer {@code EHLO} advertising {@code AUTH} with the given mechanisms
+	 * only, leaving what follows to the caller.
+	 * @param mechanisms the mechanisms, space-separated, for example
+	 * {@code "PLAIN LOGIN"}
 	 * @return this script
 	 */
 	public SmtpScript offerAuth(String mechanisms) {
-		return send("220 scripted.test ESMTP ready").expect("EHLO")
-			.send("250-scripted.test", "250 AUTH " + mechanisms);
+		return send("220 scripted.test ESMTP ready").expect("EHLO").send("250-scripted.test", "250 AUTH " + mechanisms);
 	}
 
 	/**
-	 * Greet, answer {@code EHLO} advertising {@code STARTTLS} only, answer {@code STARTTLS} with 220 and do
-	 * the server side of the handshake; what follows is the dialogue over TLS.
-	 * @param sslContext the server context, for example {@link TestCertificate#serverSslContext()}
+	 * Greet, answer {@code EHLO} advertising {@code STARTTLS} only, answer
+	 * {@code STARTTLS} with 220 and do the server side of the handshake; what follows is
+	 * the dialogue over TLS.
+	 * @param sslContext the server context, for example
+	 * {@link TestCertificate#serverSslContext()}
 	 * @return this script
 	 */
 	public SmtpScript greetAndStartTls(SSLContext sslContext) {
@@ -270,8 +282,8 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Expect {@code AUTH LOGIN}, ask for the user name and the password (reading each answer) and
-	 * accept them with 235.
+	 * Expect {@code AUTH LOGIN}, ask for the user name and the password (reading each
+	 * answer) and accept them with 235.
 	 * @return this script
 	 */
 	public SmtpScript acceptAuthLogin() {
@@ -283,11 +295,11 @@ public final class SmtpScript {
 	}
 
 	/**
-	 * Answer commands in any order until {@code QUIT} (221, then close) or the client closes:
-	 * {@code EHLO} and {@code LHLO} with 250 lines advertising the given keywords; {@code HELO},
-	 * {@code MAIL}, {@code RCPT}, {@code RSET} and {@code NOOP} with 250; anything else (including
-	 * {@code STARTTLS}, {@code AUTH} and {@code DATA}) with 502. Sends no greeting: precede it with
-	 * {@code send("220 ...")}.
+	 * Answer commands in any order until {@code QUIT} (221, then close) or the client
+	 * closes: {@code EHLO} and {@code LHLO} with 250 lines advertising the given
+	 * keywords; {@code HELO}, {@code MAIL}, {@code RCPT}, {@code RSET} and {@code NOOP}
+	 * with 250; anything else (including {@code STARTTLS}, {@code AUTH} and {@code DATA})
+	 * with 502. Sends no greeting: precede it with {@code send("220 ...")}.
 	 * @param ehloKeywords the EHLO keywords, for example {@code "SIZE 1000", "8BITMIME"}
 	 * @return this script
 	 */
@@ -347,8 +359,8 @@ public final class SmtpScript {
 	interface Action {
 
 		/**
-		 * Run the step. A step that closes the connection or gives up on it marks it finished, which
-		 * ends the script.
+		 * Run the step. A step that closes the connection or gives up on it marks it
+		 * finished, which ends the script.
 		 * @param connection the connection
 		 * @throws Exception on any failure, which ends the script
 		 */

@@ -36,13 +36,14 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A certificate made by {@link TestCertificates}: the leaf, the chain a server presents, the leaf's
- * private key and the certificate a client trusts.
+ * A certificate made by {@link TestCertificates}: the leaf, the chain a server presents,
+ * the leaf's private key and the certificate a client trusts.
  *
  * @param certificate the leaf certificate
  * @param chain the chain a server presents, leaf first
  * @param privateKey the private key of the leaf
- * @param trustAnchor the certificate to trust: the leaf itself when self-signed, else the root CA
+ * @param trustAnchor the certificate to trust: the leaf itself when self-signed, else the
+ * root CA
  * @since 0.1.0
  */
 public record TestCertificate(X509Certificate certificate, List<X509Certificate> chain, PrivateKey privateKey,
@@ -81,8 +82,8 @@ public record TestCertificate(X509Certificate certificate, List<X509Certificate>
 	}
 
 	/**
-	 * Return a new server {@link SSLContext} presenting {@link #chain()}, with the JDK's default
-	 * protocols.
+	 * Return a new server {@link SSLContext} presenting {@link #chain()}, with the JDK's
+	 * default protocols.
 	 * @return the server context
 	 */
 	public SSLContext serverSslContext() {
@@ -99,10 +100,11 @@ public record TestCertificate(X509Certificate certificate, List<X509Certificate>
 	}
 
 	/**
-	 * Return a new server {@link SSLContext} presenting {@link #chain()} whose sockets, server
-	 * sockets and engines enable only the given protocols. A protocol that the JDK disables (for
-	 * example {@code "TLSv1"} through {@code jdk.tls.disabledAlgorithms}) stays disabled: a server
-	 * restricted to it fails every handshake, which is how to test an outdated server.
+	 * Return a new server {@link SSLContext} presenting {@link #chain()} whose sockets,
+	 * server sockets and engines enable only the given protocols. A protocol that the JDK
+	 * disables (for example {@code "TLSv1"} through {@code jdk.tls.disabledAlgorithms})
+	 * stays disabled: a server restricted to it fails every handshake, which is how to
+	 * test an outdated server.
 	 * @param protocols the protocols to enable, for example {@code "TLSv1.2"}
 	 * @return the server context
 	 */
@@ -126,9 +128,9 @@ public record TestCertificate(X509Certificate certificate, List<X509Certificate>
 	}
 
 	/**
-	 * Return a new client {@link SSLContext} that trusts {@link #trustAnchor()} only. Like any
-	 * {@code SSLContext} it checks host names only when the socket's parameters set an endpoint
-	 * identification algorithm.
+	 * Return a new client {@link SSLContext} that trusts {@link #trustAnchor()} only.
+	 * Like any {@code SSLContext} it checks host names only when the socket's parameters
+	 * set an endpoint identification algorithm.
 	 * @return the client context
 	 */
 	public SSLContext clientSslContext() {
@@ -151,18 +153,19 @@ public record TestCertificate(X509Certificate certificate, List<X509Certificate>
 	}
 
 	/**
-	 * Return a new in-memory PKCS#12 key store holding the private key and {@link #chain()} under
-	 * the alias {@code "server"}, protected by {@link #PASSWORD}.
+	 * Return a new in-memory PKCS#12 key store holding the private key and
+	 * {@link #chain()} under the alias {@code "server"}, protected by {@link #PASSWORD}.
 	 * @return the key store
 	 */
 	public KeyStore keyStore() {
-		return newKeyStore("key store", (store) -> store.setKeyEntry(KEY_ALIAS, this.privateKey,
-				PASSWORD.toCharArray(), this.chain.toArray(new Certificate[0])));
+		return newKeyStore("key store", (store) -> store.setKeyEntry(KEY_ALIAS, this.privateKey, PASSWORD.toCharArray(),
+				this.chain.toArray(new Certificate[0])));
 	}
 
 	/**
-	 * Write {@code cert.pem} (the chain), {@code key.pem} (the unencrypted PKCS#8 private key) and
-	 * {@code ca.pem} (the trust anchor) into the given directory, creating it if needed.
+	 * Write {@code cert.pem} (the chain), {@code key.pem} (the unencrypted PKCS#8 private
+	 * key) and {@code ca.pem} (the trust anchor) into the given directory, creating it if
+	 * needed.
 	 * @param directory the directory
 	 * @return the paths written
 	 */
@@ -178,8 +181,7 @@ public record TestCertificate(X509Certificate certificate, List<X509Certificate>
 			Files.writeString(files.certificate(), chainPem, StandardCharsets.US_ASCII);
 			Files.writeString(files.privateKey(), pem("PRIVATE KEY", this.privateKey.getEncoded()),
 					StandardCharsets.US_ASCII);
-			Files.writeString(files.ca(), pem("CERTIFICATE", this.trustAnchor.getEncoded()),
-					StandardCharsets.US_ASCII);
+			Files.writeString(files.ca(), pem("CERTIFICATE", this.trustAnchor.getEncoded()), StandardCharsets.US_ASCII);
 			return files;
 		}
 		catch (IOException ex) {

@@ -57,18 +57,20 @@ import org.bouncycastle.util.IPAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Factory for {@link TestCertificate test certificates} made in memory: self-signed, issued by a
- * root CA, or issued through an intermediate CA, with any validity window.
+ * Factory for {@link TestCertificate test certificates} made in memory: self-signed,
+ * issued by a root CA, or issued through an intermediate CA, with any validity window.
  * <p>
- * Key pairs are generated once per JVM (EC P-256 by default, RSA 2048 on request) and reused, so a
- * certificate costs a signature or three. Every subject name is made unique (an extra {@code OU}
- * with a serial number), so two test certificates never stand in for each other even though they
- * share a key. Nothing is registered with the JCA: BouncyCastle only builds the certificates.
+ * Key pairs are generated once per JVM (EC P-256 by default, RSA 2048 on request) and
+ * reused, so a certificate costs a signature or three. Every subject name is made unique
+ * (an extra {@code OU} with a serial number), so two test certificates never stand in for
+ * each other even though they share a key. Nothing is registered with the JCA:
+ * BouncyCastle only builds the certificates.
  * <p>
- * Note that the JDK's trust manager accepts a <em>directly trusted</em> certificate without looking
- * at its validity window, so an expired self-signed certificate that the client trusts as its own
- * anchor still handshakes. {@link #expired(String...)} and {@link #notYetValid(String...)} therefore
- * issue the leaf from a root CA, which is the trust anchor.
+ * Note that the JDK's trust manager accepts a <em>directly trusted</em> certificate
+ * without looking at its validity window, so an expired self-signed certificate that the
+ * client trusts as its own anchor still handshakes. {@link #expired(String...)} and
+ * {@link #notYetValid(String...)} therefore issue the leaf from a root CA, which is the
+ * trust anchor.
  *
  * @since 0.1.0
  */
@@ -89,8 +91,8 @@ public final class TestCertificates {
 
 	/**
 	 * Return a self-signed certificate valid from a day ago for a year.
-	 * @param names the names, the first is the common name; each becomes a DNS or IP address
-	 * subject alternative name
+	 * @param names the names, the first is the common name; each becomes a DNS or IP
+	 * address subject alternative name
 	 * @return the certificate
 	 */
 	public static TestCertificate selfSigned(String... names) {
@@ -98,9 +100,9 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * Return a leaf certificate issued by an intermediate CA that a root CA issued. The leaf is
-	 * served with the intermediate and trusts the root; {@link TestCertificate#leafOnly()} serves
-	 * the leaf without its intermediate.
+	 * Return a leaf certificate issued by an intermediate CA that a root CA issued. The
+	 * leaf is served with the intermediate and trusts the root;
+	 * {@link TestCertificate#leafOnly()} serves the leaf without its intermediate.
 	 * @param names the names of the leaf
 	 * @return the certificate
 	 */
@@ -128,9 +130,10 @@ public final class TestCertificates {
 
 	/**
 	 * Return a builder for a certificate with the given names.
-	 * @param names the names, the first is the common name; each becomes a DNS or IP address
-	 * subject alternative name
-	 * @return a new builder, self-signed and valid from a day ago for a year unless changed
+	 * @param names the names, the first is the common name; each becomes a DNS or IP
+	 * address subject alternative name
+	 * @return a new builder, self-signed and valid from a day ago for a year unless
+	 * changed
 	 */
 	public static Builder builder(String... names) {
 		return new Builder(names);
@@ -154,8 +157,8 @@ public final class TestCertificates {
 		return (name.startsWith("[") && name.endsWith("]")) ? name.substring(1, name.length() - 1) : name;
 	}
 
-	private static X509Certificate rootCa(KeyPair keys, long id) throws GeneralSecurityException, CertIOException,
-			OperatorCreationException {
+	private static X509Certificate rootCa(KeyPair keys, long id)
+			throws GeneralSecurityException, CertIOException, OperatorCreationException {
 		Instant now = Instant.now();
 		X500Name name = caName("smtp-health Test Root CA", id);
 		X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(id),
@@ -168,8 +171,8 @@ public final class TestCertificates {
 		return sign(builder, keys.getPrivate());
 	}
 
-	private static X509Certificate intermediateCa(KeyPair keys, X509Certificate issuer, PrivateKey issuerKey,
-			long id, @Nullable Instant notBefore, @Nullable Instant notAfter)
+	private static X509Certificate intermediateCa(KeyPair keys, X509Certificate issuer, PrivateKey issuerKey, long id,
+			@Nullable Instant notBefore, @Nullable Instant notAfter)
 			throws GeneralSecurityException, CertIOException, OperatorCreationException {
 		Instant now = Instant.now();
 		X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(id),
@@ -181,8 +184,7 @@ public final class TestCertificates {
 		builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
 		builder.addExtension(Extension.subjectKeyIdentifier, false,
 				extensions.createSubjectKeyIdentifier(keys.getPublic()));
-		builder.addExtension(Extension.authorityKeyIdentifier, false,
-				extensions.createAuthorityKeyIdentifier(issuer));
+		builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
 		return sign(builder, issuerKey);
 	}
 
@@ -238,7 +240,8 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * The RSA leaf key pair, made once and only when asked for (RSA key generation is slow).
+	 * The RSA leaf key pair, made once and only when asked for (RSA key generation is
+	 * slow).
 	 */
 	private static final class RsaKeys {
 
@@ -317,7 +320,8 @@ public final class TestCertificates {
 		}
 
 		/**
-		 * Issue the leaf from a root CA: the leaf is served alone and the root is the trust anchor.
+		 * Issue the leaf from a root CA: the leaf is served alone and the root is the
+		 * trust anchor.
 		 * @return this builder
 		 */
 		public Builder issuedByRoot() {
@@ -326,8 +330,8 @@ public final class TestCertificates {
 		}
 
 		/**
-		 * Issue the leaf from an intermediate CA that a root CA issued: the leaf is served with the
-		 * intermediate and the root is the trust anchor.
+		 * Issue the leaf from an intermediate CA that a root CA issued: the leaf is
+		 * served with the intermediate and the root is the trust anchor.
 		 * @return this builder
 		 */
 		public Builder issuedByIntermediate() {
@@ -336,8 +340,9 @@ public final class TestCertificates {
 		}
 
 		/**
-		 * Issue the leaf from an intermediate CA (as {@link #issuedByIntermediate()}) valid for the
-		 * given window instead of the default ten years, for example one that expires before the leaf.
+		 * Issue the leaf from an intermediate CA (as {@link #issuedByIntermediate()})
+		 * valid for the given window instead of the default ten years, for example one
+		 * that expires before the leaf.
 		 * @param notBefore the first instant the intermediate is valid
 		 * @param notAfter the last instant the intermediate is valid
 		 * @return this builder
@@ -370,8 +375,7 @@ public final class TestCertificates {
 			}
 		}
 
-		private TestCertificate doBuild()
-				throws GeneralSecurityException, OperatorCreationException, CertIOException {
+		private TestCertificate doBuild() throws GeneralSecurityException, OperatorCreationException, CertIOException {
 			long id = nextSerial.incrementAndGet();
 			KeyPair leafKeys = this.rsa ? RsaKeys.LEAF : EcKeys.LEAF;
 			Instant now = Instant.now();

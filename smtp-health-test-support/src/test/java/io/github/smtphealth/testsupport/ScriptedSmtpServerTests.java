@@ -136,8 +136,7 @@ class ScriptedSmtpServerTests {
 	void sendSplitAndDribbleDeliverTheTextOverTime() throws Exception {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer
 			.start((script) -> script.sendSplit("220-split\r\n220 done\r\n", 5, Duration.ofMillis(20))
-				.dribble("250 slow\r\n", Duration.ofMillis(10)));
-				Client client = new Client(server)) {
+				.dribble("250 slow\r\n", Duration.ofMillis(10))); Client client = new Client(server)) {
 			long start = System.nanoTime();
 			client.expectLines("220-split", "220 done", "250 slow");
 			// 5 chunks with 4 pauses of 20 ms, then 10 bytes with 9 pauses of 10 ms
@@ -165,13 +164,13 @@ class ScriptedSmtpServerTests {
 
 	@Test
 	void resetAbortsTheConnection() throws Exception {
-		// The reset waits for a line, so it cannot race the client's connect: on JDK 25 a RST that
+		// The reset waits for a line, so it cannot race the client's connect: on JDK 25 a
+		// RST that
 		// arrives while a timed connect is being finished fails the connect itself.
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> script.expect("HELLO").reset());
 				Client client = new Client(server)) {
 			client.send("HELLO");
-			assertThatExceptionOfType(SocketException.class).isThrownBy(client.in::read)
-				.withMessageContaining("reset");
+			assertThatExceptionOfType(SocketException.class).isThrownBy(client.in::read).withMessageContaining("reset");
 		}
 	}
 
@@ -239,8 +238,7 @@ class ScriptedSmtpServerTests {
 		TestCertificate certificate = TestCertificates.selfSigned("mail.example.test");
 		try (ScriptedSmtpServer server = implicitTls(certificate.serverSslContext());
 				Client client = new Client(server)) {
-			assertHandshakeFails(client, certificate)
-				.withMessageContaining("localhost");
+			assertHandshakeFails(client, certificate).withMessageContaining("localhost");
 		}
 	}
 

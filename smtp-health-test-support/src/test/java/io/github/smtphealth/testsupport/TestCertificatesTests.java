@@ -122,7 +122,8 @@ class TestCertificatesTests {
 
 	@Test
 	void expiredSelfSignedCertificateIsAcceptedWhenTrustedDirectly() {
-		// Why expired() issues from a root: the JDK skips validity checks on a trusted certificate
+		// Why expired() issues from a root: the JDK skips validity checks on a trusted
+		// certificate
 		TestCertificate certificate = TestCertificates.builder("localhost").expired().build();
 		assertThat(certificate.trustAnchor()).isSameAs(certificate.certificate());
 		assertThatNoException().isThrownBy(() -> checkServerTrusted(certificate, certificate));
@@ -178,8 +179,8 @@ class TestCertificatesTests {
 	void trustStoreHoldsTheTrustAnchor() throws Exception {
 		TestCertificate certificate = TestCertificates.chain("localhost");
 		assertThat(certificate.trustStore().getCertificate("ca")).isEqualTo(certificate.trustAnchor());
-		assertThat(certificate.keyStore().getCertificateChain("server")).containsExactly(
-				certificate.chain().toArray(new Certificate[0]));
+		assertThat(certificate.keyStore().getCertificateChain("server"))
+			.containsExactly(certificate.chain().toArray(new Certificate[0]));
 	}
 
 	@Test

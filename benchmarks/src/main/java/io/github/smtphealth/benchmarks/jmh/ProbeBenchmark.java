@@ -39,10 +39,11 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One health check of one server, three ways: our {@link SmtpProbe}, the raw-socket
- * {@link FloorClient} doing the identical dialogue, and Spring's {@code JavaMailSenderImpl.testConnection()}.
- * Each is verified to succeed before it is measured, and every measured call must succeed. Every call
- * is timed on its own (sample mode), so that medians can be compared: a server process that the lab's
- * Postfix recycles now and then makes a heavy tail that has nothing to do with the client.
+ * {@link FloorClient} doing the identical dialogue, and Spring's
+ * {@code JavaMailSenderImpl.testConnection()}. Each is verified to succeed before it is
+ * measured, and every measured call must succeed. Every call is timed on its own (sample
+ * mode), so that medians can be compared: a server process that the lab's Postfix
+ * recycles now and then makes a heavy tail that has nothing to do with the client.
  *
  * @since 0.1.0
  */
@@ -68,7 +69,8 @@ public class ProbeBenchmark {
 	private @Nullable SpringMailClient springMail;
 
 	/**
-	 * Start the server (if in-process) and make the three clients, checking that each one works.
+	 * Start the server (if in-process) and make the three clients, checking that each one
+	 * works.
 	 * @throws Exception if a client cannot complete the dialogue
 	 */
 	@Setup
@@ -99,8 +101,9 @@ public class ProbeBenchmark {
 	}
 
 	/**
-	 * Our probe: the full dialogue with per-phase timing, reply parsing, the deadline and the result,
-	 * with long-lived threads (one watchdog, lookups) as an application's {@code SmtpChecks} runs it.
+	 * Our probe: the full dialogue with per-phase timing, reply parsing, the deadline and
+	 * the result, with long-lived threads (one watchdog, lookups) as an application's
+	 * {@code SmtpChecks} runs it.
 	 * @return the result
 	 */
 	@Benchmark
@@ -134,7 +137,8 @@ public class ProbeBenchmark {
 	}
 
 	/**
-	 * JMH calls {@link #setUp()} before any benchmark method, which is all that makes the clients non-null.
+	 * JMH calls {@link #setUp()} before any benchmark method, which is all that makes the
+	 * clients non-null.
 	 */
 	private static <T> T setUpDone(@Nullable T client) {
 		if (client == null) {

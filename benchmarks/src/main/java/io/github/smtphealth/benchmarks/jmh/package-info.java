@@ -15,7 +15,8 @@
  */
 
 /**
- * JMH benchmarks of one SMTP health check: our probe, the raw-socket floor and Spring's JavaMail path.
+ * JMH benchmarks of one SMTP health check: our probe, the raw-socket floor and Spring's
+ * JavaMail path.
  */
 @NullMarked
 package io.github.smtphealth.benchmarks.jmh;

@@ -35,10 +35,10 @@ import io.github.smtphealth.benchmarks.support.FastSmtpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Workload d: {@code /actuator/health/smtp} under closed-loop load with the cache on (TTL 1 s), at one
- * and at eight concurrent clients: requests per second, latency percentiles, and the SMTP connections
- * per second the servers see: the in-process server counts what it accepts, Postfix's log counts the
- * rest.
+ * Workload d: {@code /actuator/health/smtp} under closed-loop load with the cache on (TTL
+ * 1 s), at one and at eight concurrent clients: requests per second, latency percentiles,
+ * and the SMTP connections per second the servers see: the in-process server counts what
+ * it accepts, Postfix's log counts the rest.
  *
  * @param context the run
  * @since 0.1.0
@@ -87,9 +87,11 @@ public record CachedEndpointSection(RunContext context) {
 							(postfix != null) ? postfixCount + " (" + Samples.number(postfixCount / seconds, 2) + "/s)"
 									: "n/a"));
 					this.context.report()
-						.summary("d. in-process server connections/s at " + clients + " client(s), " + load.latencies().count()
-								+ " requests", Samples.number(inProcessConnections / seconds, 2) + "/s",
-								"≤ 1/cache-ttl = 1/s", Verdict.of(inProcessConnections <= bound));
+						.summary(
+								"d. in-process server connections/s at " + clients + " client(s), "
+										+ load.latencies().count() + " requests",
+								Samples.number(inProcessConnections / seconds, 2) + "/s", "≤ 1/cache-ttl = 1/s",
+								Verdict.of(inProcessConnections <= bound));
 					if (postfix != null) {
 						this.context.report()
 							.summary("d. Postfix connections/s at " + clients + " client(s) (from its log)",

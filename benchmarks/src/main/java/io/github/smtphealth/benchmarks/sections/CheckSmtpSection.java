@@ -33,10 +33,11 @@ import io.github.smtphealth.benchmarks.support.BenchTarget;
 import io.github.smtphealth.benchmarks.support.NativeSpawner;
 
 /**
- * Workload c: one {@code check_smtp} run per check (the way Nagios or Icinga runs it: a new process
- * each time, started by a light native spawner) against an HTTP GET of {@code /actuator/health/smtp/<server>} on a warm sample application
- * whose cache is off, so that every request runs a probe. Both do the same dialogue on the same
- * server; the measurements are interleaved in rounds so that drift in the machine's load hits both.
+ * Workload c: one {@code check_smtp} run per check (the way Nagios or Icinga runs it: a
+ * new process each time, started by a light native spawner) against an HTTP GET of
+ * {@code /actuator/health/smtp/<server>} on a warm sample application whose cache is off,
+ * so that every request runs a probe. Both do the same dialogue on the same server; the
+ * measurements are interleaved in rounds so that drift in the machine's load hits both.
  *
  * @param context the run
  * @since 0.1.0
@@ -73,7 +74,8 @@ public record CheckSmtpSection(RunContext context) {
 			for (BenchTarget target : targets) {
 				checkSmtp.put(target.name(), new Samples());
 				http.put(target.name(), new Samples());
-				commands.add(new NativeSpawner.Command(target.name(), 0, checkSmtpCommand(this.context.checkSmtp(), target)));
+				commands.add(new NativeSpawner.Command(target.name(), 0,
+						checkSmtpCommand(this.context.checkSmtp(), target)));
 			}
 			Samples spawn = new Samples();
 			Samples liveness = new Samples();
@@ -124,10 +126,10 @@ public record CheckSmtpSection(RunContext context) {
 		Report report = this.context.report();
 		report.section("c. check_smtp vs GET /actuator/health/smtp (cache off, warm application)");
 		report.paragraph("Per check wall time. check_smtp (" + this.context.checkSmtp() + ") is started as a new "
-				+ "process per check, as a monitoring system does, from a light native spawner ("
-				+ NativeSpawner.SCRIPT + ": posix_spawn and waitpid, not the JVM's ProcessBuilder, which adds "
-				+ "several milliseconds per process), with the same dialogue: `-F localhost -f "
-				+ BenchTarget.MAIL_FROM + " -C RSET -R 250` and, for the TLS targets, `-S -A LOGIN -U … -P …` "
+				+ "process per check, as a monitoring system does, from a light native spawner (" + NativeSpawner.SCRIPT
+				+ ": posix_spawn and waitpid, not the JVM's ProcessBuilder, which adds "
+				+ "several milliseconds per process), with the same dialogue: `-F localhost -f " + BenchTarget.MAIL_FROM
+				+ " -C RSET -R 250` and, for the TLS targets, `-S -A LOGIN -U … -P …` "
 				+ "(check_smtp does not verify the certificate; ours verifies chain and host name). Ours is an HTTP "
 				+ "GET of /actuator/health/smtp/&lt;target&gt; on the sample application (cache-ttl 0, so every request "
 				+ "runs a probe; " + profile.httpWarmup() + " warmup requests per target), from a kept-alive "
@@ -164,9 +166,9 @@ public record CheckSmtpSection(RunContext context) {
 	 * check_smtp with the dialogue every client of the benchmarks speaks.
 	 */
 	static List<String> checkSmtpCommand(Path checkSmtp, BenchTarget target) {
-		List<String> command = new ArrayList<>(List.of(checkSmtp.toString(), "-H", target.host(),
-				"-p", String.valueOf(target.port()), "-F", BenchTarget.HELO_NAME, "-f", BenchTarget.MAIL_FROM, "-C",
-				"RSET", "-R", "250", "-t", "10"));
+		List<String> command = new ArrayList<>(
+				List.of(checkSmtp.toString(), "-H", target.host(), "-p", String.valueOf(target.port()), "-F",
+						BenchTarget.HELO_NAME, "-f", BenchTarget.MAIL_FROM, "-C", "RSET", "-R", "250", "-t", "10"));
 		if (target.tls()) {
 			command.addAll(List.of("-S", "-A", "LOGIN", "-U", String.valueOf(target.username()), "-P",
 					String.valueOf(target.password())));

@@ -32,11 +32,11 @@ import io.github.smtphealth.benchmarks.support.NativeSpawner;
 import io.github.smtphealth.benchmarks.support.NativeSpawner.Command;
 
 /**
- * Workload h: a one-shot check from the command line, as Nagios, Icinga, Mackerel or cron start it:
- * {@code smtp-check} (through its launcher, and as plain {@code java -jar} with and without the
- * class-data sharing archive), {@code check_smtp}, a trivial JVM start ({@code java -version}) and
- * {@code /bin/true}, all started by the light native spawner, interleaved, against the same server
- * (the lab's Postfix STARTTLS + AUTH when it runs).
+ * Workload h: a one-shot check from the command line, as Nagios, Icinga, Mackerel or cron
+ * start it: {@code smtp-check} (through its launcher, and as plain {@code java -jar} with
+ * and without the class-data sharing archive), {@code check_smtp}, a trivial JVM start
+ * ({@code java -version}) and {@code /bin/true}, all started by the light native spawner,
+ * interleaved, against the same server (the lab's Postfix STARTTLS + AUTH when it runs).
  *
  * @since 0.1.0
  */
@@ -96,12 +96,13 @@ public final class CommandStartupSection {
 			commands.add(new Command(TRUE, 0, List.of(TRUE)));
 			commands.add(new Command(JAVA_VERSION, 0, List.of(java, "-version")));
 			commands.add(new Command(JAVA_VERSION_TUNED, 0, concat(List.of(java), TUNED, List.of("-version"))));
-			commands.add(new Command(CHECK_SMTP, 0, CheckSmtpSection.checkSmtpCommand(this.context.checkSmtp(), target)));
+			commands
+				.add(new Command(CHECK_SMTP, 0, CheckSmtpSection.checkSmtpCommand(this.context.checkSmtp(), target)));
 			commands.add(new Command(JAR, 0, concat(List.of(java, "-jar", this.jar.toString()), check)));
 			commands.add(new Command(JAR_CDS, 0, concat(List.of(java, "-XX:SharedArchiveFile=" + archive), QUIET_CDS,
 					List.of("-jar", this.jar.toString()), check)));
-			commands.add(new Command(JAR_TUNED, 0, concat(List.of(java), TUNED, List.of("-jar", this.jar.toString()),
-					check)));
+			commands.add(new Command(JAR_TUNED, 0,
+					concat(List.of(java), TUNED, List.of("-jar", this.jar.toString()), check)));
 			commands.add(new Command(LAUNCHER, 0, concat(List.of(this.launcher.toString()), check)));
 			NativeSpawner spawner = new NativeSpawner(this.context.work(),
 					Map.of("SMTP_CHECK_JAR", this.jar.toString(), "JAVA_HOME", System.getProperty("java.home")));
@@ -112,8 +113,8 @@ public final class CommandStartupSection {
 	}
 
 	/**
-	 * The dialogue of check_smtp's command in section c, plus what check_smtp cannot do: verify the
-	 * certificate against the server's own.
+	 * The dialogue of check_smtp's command in section c, plus what check_smtp cannot do:
+	 * verify the certificate against the server's own.
 	 */
 	private static List<String> smtpCheckArguments(BenchTarget target) {
 		List<String> arguments = new ArrayList<>(List.of("-H", target.host(), "-p", String.valueOf(target.port()), "-F",
@@ -145,8 +146,9 @@ public final class CommandStartupSection {
 		List<List<String>> rows = new ArrayList<>();
 		for (Command command : commands) {
 			Samples samples = samples(times, command.name());
-			rows.add(List.of("`" + command.name() + "`", Samples.ms(samples.median()), Samples.ms(samples.percentile(10)),
-					Samples.ms(samples.percentile(90)), Samples.ratio((double) samples.median() / checkSmtp.median()),
+			rows.add(List.of("`" + command.name() + "`", Samples.ms(samples.median()),
+					Samples.ms(samples.percentile(10)), Samples.ms(samples.percentile(90)),
+					Samples.ratio((double) samples.median() / checkSmtp.median()),
 					Samples.ratio((double) samples.median() / javaVersion.median())));
 		}
 		report.table(List.of("Command", "median", "p10", "p90", "/ check_smtp (medians)", "/ java -version (medians)"),

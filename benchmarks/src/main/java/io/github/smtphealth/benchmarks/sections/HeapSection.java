@@ -37,9 +37,10 @@ import io.github.smtphealth.probe.SmtpProbe;
 import io.github.smtphealth.probe.SmtpProbeSettings;
 
 /**
- * The heap half of workload f: how much heap one configured server keeps (its settings, probe, TLS
- * context, check and indicator), before its first check and with its last result held. Measured in
- * this JVM as the growth of the used heap after full collections, over many servers.
+ * The heap half of workload f: how much heap one configured server keeps (its settings,
+ * probe, TLS context, check and indicator), before its first check and with its last
+ * result held. Measured in this JVM as the growth of the used heap after full
+ * collections, over many servers.
  *
  * @param context the run
  * @since 0.1.0
@@ -57,8 +58,8 @@ public record HeapSection(RunContext context) {
 		for (String name : List.of(BenchTarget.INPROC_PLAIN, BenchTarget.INPROC_TLS)) {
 			try (BenchTarget target = this.context.open(name)) {
 				long[] perServer = measure(target.probeSettings(), count);
-				rows.add(List.of(target.tls() ? "STARTTLS + AUTH (an SSLContext each)" : "plain",
-						String.valueOf(count), Samples.number(perServer[0], 0), Samples.number(perServer[1], 0)));
+				rows.add(List.of(target.tls() ? "STARTTLS + AUTH (an SSLContext each)" : "plain", String.valueOf(count),
+						Samples.number(perServer[0], 0), Samples.number(perServer[1], 0)));
 				this.context.report()
 					.summary("f. heap per configured server, " + (target.tls() ? "STARTTLS" : "plain"),
 							perServer[0] + " B (" + perServer[1] + " B with its last result)", "-", Verdict.CONTEXT);

@@ -40,8 +40,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Workloads a (floor vs probe), b (Spring's JavaMail path vs probe) and the allocation half of f, from
- * one JMH run of {@link ProbeBenchmark} with the GC profiler.
+ * Workloads a (floor vs probe), b (Spring's JavaMail path vs probe) and the allocation
+ * half of f, from one JMH run of {@link ProbeBenchmark} with the GC profiler.
  *
  * @param context the run
  * @since 0.1.0
@@ -79,9 +79,10 @@ public record JmhSection(RunContext context) {
 	}
 
 	/**
-	 * One JMH run per target, so that the floor, the probe and JavaMail meet the server within a minute
-	 * of each other: Postfix's cost per connection drifts over minutes (its process pool), which would
-	 * otherwise land on whichever client JMH happened to run later.
+	 * One JMH run per target, so that the floor, the probe and JavaMail meet the server
+	 * within a minute of each other: Postfix's cost per connection drifts over minutes
+	 * (its process pool), which would otherwise land on whichever client JMH happened to
+	 * run later.
 	 */
 	private Options options(RunProfile profile, String target) {
 		return new OptionsBuilder().include(ProbeBenchmark.class.getName().replace(".", "\\.") + "\\.")
@@ -111,8 +112,7 @@ public record JmhSection(RunContext context) {
 				+ profile.jmhMeasurementIterations() + " measurement iterations of "
 				+ profile.jmhIterationTime().toMillis() + " ms, heap 256 MB, GC profiler on; error = JMH's 99.9% "
 				+ "confidence half-width of the mean. Every measured call must succeed. Machine " + loadBefore
-				+ " before, "
-				+ loadAfter + " after.");
+				+ " before, " + loadAfter + " after.");
 		List<List<String>> rows = new ArrayList<>();
 		for (Map.Entry<String, Map<String, RunResult>> entry : byTarget.entrySet()) {
 			String target = entry.getKey();
@@ -169,8 +169,8 @@ public record JmhSection(RunContext context) {
 	}
 
 	private static String micros(@Nullable Result<?> result) {
-		return (result != null) ? Samples.number(median(result), 1) + " (" + Samples.number(result.getScore(), 1) + " ± "
-				+ Samples.number(result.getScoreError(), 1) + ")" : "n/a";
+		return (result != null) ? Samples.number(median(result), 1) + " (" + Samples.number(result.getScore(), 1)
+				+ " ± " + Samples.number(result.getScoreError(), 1) + ")" : "n/a";
 	}
 
 	private static double median(Result<?> result) {

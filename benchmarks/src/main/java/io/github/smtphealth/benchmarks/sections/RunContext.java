@@ -45,8 +45,8 @@ public record RunContext(RunProfile profile, Report report, Path sampleJar, Path
 		boolean labAvailable, TestCertificate certificate, LoadWatch loads) {
 
 	/**
-	 * Return the names of the targets this run measures: the in-process ones, and the lab's when it
-	 * runs.
+	 * Return the names of the targets this run measures: the in-process ones, and the
+	 * lab's when it runs.
 	 * @return the target names
 	 */
 	public List<String> targetNames() {
@@ -80,8 +80,8 @@ public record RunContext(RunProfile profile, Report report, Path sampleJar, Path
 	}
 
 	/**
-	 * Return the arguments every run of the sample application gets: the embedded server off, and the
-	 * given cache TTL for every SMTP server.
+	 * Return the arguments every run of the sample application gets: the embedded server
+	 * off, and the given cache TTL for every SMTP server.
 	 * @param cacheTtl such as {@code 0s}
 	 * @return the arguments
 	 */

@@ -36,8 +36,9 @@ import io.github.smtphealth.testsupport.ChildProcesses;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sample application, run as a separate process on a free port with the given arguments, and an
- * HTTP client that talks to it over one kept-alive connection per thread.
+ * The sample application, run as a separate process on a free port with the given
+ * arguments, and an HTTP client that talks to it over one kept-alive connection per
+ * thread.
  *
  * @since 0.1.0
  */
@@ -85,9 +86,7 @@ public final class SampleApp implements AutoCloseable {
 		command.add("--server.address=127.0.0.1");
 		command.addAll(arguments);
 		Files.createDirectories(log.getParent());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		SampleApp app = new SampleApp(process, log, port);
 		try {
 			app.awaitStarted();
@@ -124,14 +123,15 @@ public final class SampleApp implements AutoCloseable {
 
 	/**
 	 * Return the startup times the application logged.
-	 * @return seconds to start the context and seconds since the JVM started, or {@code null} if not
-	 * started yet
+	 * @return seconds to start the context and seconds since the JVM started, or
+	 * {@code null} if not started yet
 	 */
 	public double @Nullable [] startup() {
 		try {
 			Matcher matcher = STARTED.matcher(Files.readString(this.log));
-			return matcher.find() ? new double[] { Double.parseDouble(matcher.group(1)),
-					Double.parseDouble(matcher.group(2)) } : null;
+			return matcher.find()
+					? new double[] { Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2)) }
+					: null;
 		}
 		catch (IOException ex) {
 			return null;
@@ -161,11 +161,12 @@ public final class SampleApp implements AutoCloseable {
 	}
 
 	/**
-	 * GET a health path and check that it is UP (or DEGRADED: slower than the sample's warning
-	 * threshold, which a busy machine can cause).
+	 * GET a health path and check that it is UP (or DEGRADED: slower than the sample's
+	 * warning threshold, which a busy machine can cause).
 	 * @param path the path
 	 * @return the body
-	 * @throws IllegalStateException if the status is not 200 or the body neither UP nor DEGRADED
+	 * @throws IllegalStateException if the status is not 200 or the body neither UP nor
+	 * DEGRADED
 	 */
 	public String getUp(String path) {
 		HttpResponse<String> response = get(path);

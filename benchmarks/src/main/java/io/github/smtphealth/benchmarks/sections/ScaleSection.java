@@ -29,13 +29,14 @@ import io.github.smtphealth.benchmarks.Samples;
 import io.github.smtphealth.benchmarks.support.FastSmtpServer;
 
 /**
- * Workload e: the composite {@code /actuator/health/smtp} with 1, 10 and 50 named servers (one
- * in-process server per port), against the single server. Measured with servers that answer at once
- * (loopback: every probe is pure CPU, so 50 probes contend for the machine's cores) and with servers
- * that wait before every reply, like a relay a few milliseconds away, where probing in parallel is
- * what matters. And measured with the cache off (every request probes) and with a short cache whose
- * results are always stale when a request comes (a readiness probe whose period is longer than the
- * TTL), because the two take different paths through the check.
+ * Workload e: the composite {@code /actuator/health/smtp} with 1, 10 and 50 named servers
+ * (one in-process server per port), against the single server. Measured with servers that
+ * answer at once (loopback: every probe is pure CPU, so 50 probes contend for the
+ * machine's cores) and with servers that wait before every reply, like a relay a few
+ * milliseconds away, where probing in parallel is what matters. And measured with the
+ * cache off (every request probes) and with a short cache whose results are always stale
+ * when a request comes (a readiness probe whose period is longer than the TTL), because
+ * the two take different paths through the check.
  *
  * @param context the run
  * @since 0.1.0
@@ -149,8 +150,8 @@ public record ScaleSection(RunContext context) {
 				+ "(cache-ttl 0). Cache stale: cache-ttl " + STALE_TTL.toMillis() + " ms and requests "
 				+ STALE_PAUSE.toMillis() + " ms apart, so every request finds every result stale, as a readiness "
 				+ "probe does whose period exceeds the TTL. \"Connections per server per request\" is counted by "
-				+ "the servers: 1.00 means each request probed each server once. Machine " + loadBefore
-				+ " before, " + loadAfter + " after.");
+				+ "the servers: 1.00 means each request probed each server once. Machine " + loadBefore + " before, "
+				+ loadAfter + " after.");
 		List<List<String>> table = new ArrayList<>();
 		for (Row row : rows) {
 			Row single = rows.stream()

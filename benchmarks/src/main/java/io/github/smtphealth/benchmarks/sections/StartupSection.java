@@ -27,8 +27,9 @@ import io.github.smtphealth.benchmarks.support.BenchTarget;
 
 /**
  * Workload g: the sample application's startup time with the starter switched off
- * ({@code management.health.smtp.enabled=false}: its auto-configuration backs off) and on, with the same
- * server configured (STARTTLS with AUTH and an SSL bundle), started alternately, as Spring Boot logs it.
+ * ({@code management.health.smtp.enabled=false}: its auto-configuration backs off) and
+ * on, with the same server configured (STARTTLS with AUTH and an SSL bundle), started
+ * alternately, as Spring Boot logs it.
  *
  * @param context the run
  * @since 0.1.0
@@ -48,7 +49,8 @@ public record StartupSection(RunContext context) {
 		try (BenchTarget target = this.context.open(BenchTarget.INPROC_TLS)) {
 			List<String> with = RunContext.sampleDefaults("10s");
 			with.addAll(target.sampleArguments("smtp.check"));
-			// The sample's readiness group names smtp, which does not exist with the starter off.
+			// The sample's readiness group names smtp, which does not exist with the
+			// starter off.
 			with.add("--management.endpoint.health.validate-group-membership=false");
 			List<String> without = new ArrayList<>(with);
 			without.add("--management.health.smtp.enabled=false");

@@ -15,8 +15,8 @@
  */
 
 /**
- * The parts of the benchmark run that are not JMH: check_smtp, the HTTP health endpoint, scale,
- * heap and startup measurements.
+ * The parts of the benchmark run that are not JMH: check_smtp, the HTTP health endpoint,
+ * scale, heap and startup measurements.
  */
 @NullMarked
 package io.github.smtphealth.benchmarks.sections;

@@ -42,10 +42,11 @@ import io.github.smtphealth.testsupport.TestCertificates;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One server the benchmarks check, with everything every client needs to check it the same way: the
- * address, the security, the credentials and the one certificate to trust. Every client verifies the
- * chain and the host name, speaks {@code EHLO localhost} and authenticates with {@code AUTH LOGIN}
- * (the only mechanism {@code check_smtp} has, and the one JavaMail picks first).
+ * One server the benchmarks check, with everything every client needs to check it the
+ * same way: the address, the security, the credentials and the one certificate to trust.
+ * Every client verifies the chain and the host name, speaks {@code EHLO localhost} and
+ * authenticates with {@code AUTH LOGIN} (the only mechanism {@code check_smtp} has, and
+ * the one JavaMail picks first).
  *
  * @param name the target's name, as in the benchmark parameter
  * @param host the host
@@ -54,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  * @param username the AUTH user, or {@code null} for no AUTH
  * @param password the AUTH password, or {@code null} for no AUTH
  * @param trustManagers trust managers that trust the server's certificate
- * @param certificatePem the server's certificate as a PEM file, for an application's SSL bundle
+ * @param certificatePem the server's certificate as a PEM file, for an application's SSL
+ * bundle
  * @param server the in-process server behind this target, or {@code null} for a real one
  * @since 0.1.0
  */
@@ -123,17 +125,19 @@ public record BenchTarget(String name, String host, int port, Security security,
 	/**
 	 * Open a target by name, starting its in-process server if it has one.
 	 * @param name one of the constants of this class
-	 * @param certificate the in-process server's certificate (only used by {@link #INPROC_TLS})
+	 * @param certificate the in-process server's certificate (only used by
+	 * {@link #INPROC_TLS})
 	 * @return the target; close it to stop its server
 	 * @throws IOException if the server cannot start
-	 * @throws IllegalStateException if a lab target is asked for but the lab is not running
+	 * @throws IllegalStateException if a lab target is asked for but the lab is not
+	 * running
 	 */
 	public static BenchTarget open(String name, TestCertificate certificate) throws IOException {
 		return switch (name) {
 			case INPROC_PLAIN -> inProcess(name, FastSmtpServer.plain(), Security.NONE, null, null, certificate);
-			case INPROC_TLS -> inProcess(name,
-					FastSmtpServer.startTls(certificate.serverSslContext(), INPROC_USER, INPROC_PASSWORD),
-					Security.STARTTLS, INPROC_USER, INPROC_PASSWORD, certificate);
+			case INPROC_TLS ->
+				inProcess(name, FastSmtpServer.startTls(certificate.serverSslContext(), INPROC_USER, INPROC_PASSWORD),
+						Security.STARTTLS, INPROC_USER, INPROC_PASSWORD, certificate);
 			case POSTFIX_PLAIN -> lab(name, LabListener.POSTFIX_PLAIN);
 			case POSTFIX_TLS -> lab(name, LabListener.POSTFIX_STARTTLS);
 			default -> throw new IllegalArgumentException("Unknown target '" + name + "'");
@@ -141,8 +145,8 @@ public record BenchTarget(String name, String host, int port, Security security,
 	}
 
 	/**
-	 * Make the in-process servers' certificate: self-signed RSA 2048 for {@code localhost} and
-	 * {@code 127.0.0.1}, like the lab's.
+	 * Make the in-process servers' certificate: self-signed RSA 2048 for
+	 * {@code localhost} and {@code 127.0.0.1}, like the lab's.
 	 * @return the certificate
 	 */
 	public static TestCertificate inProcessCertificate() {
@@ -166,7 +170,8 @@ public record BenchTarget(String name, String host, int port, Security security,
 	}
 
 	/**
-	 * Write the certificate's trust anchor as PEM into a temporary directory deleted when the JVM exits.
+	 * Write the certificate's trust anchor as PEM into a temporary directory deleted when
+	 * the JVM exits.
 	 */
 	private static Path temporaryPem(TestCertificate certificate) {
 		try {
@@ -183,9 +188,10 @@ public record BenchTarget(String name, String host, int port, Security security,
 	}
 
 	/**
-	 * Return the arguments that make the sample application check this target, as a named server or
-	 * the top-level one. Every server checks with {@code AUTH LOGIN}, {@code EHLO localhost} and a fixed
-	 * sender, and trusts the target's certificate through an SSL bundle named after the certificate.
+	 * Return the arguments that make the sample application check this target, as a named
+	 * server or the top-level one. Every server checks with {@code AUTH LOGIN},
+	 * {@code EHLO localhost} and a fixed sender, and trusts the target's certificate
+	 * through an SSL bundle named after the certificate.
 	 * @param prefix {@code smtp.check} or {@code smtp.check.servers.<name>}
 	 * @return the arguments
 	 */
@@ -210,8 +216,8 @@ public record BenchTarget(String name, String host, int port, Security security,
 	}
 
 	/**
-	 * Return the name of this target as a named server of the sample application: letters and digits
-	 * only, a name every server-name rule accepts.
+	 * Return the name of this target as a named server of the sample application: letters
+	 * and digits only, a name every server-name rule accepts.
 	 * @return such as {@code inproctls}
 	 */
 	public String serverName() {

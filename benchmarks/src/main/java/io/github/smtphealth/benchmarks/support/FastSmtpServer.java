@@ -40,17 +40,19 @@ import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A minimal, fast SMTP server on the loopback interface: greeting, EHLO/HELO, STARTTLS, AUTH LOGIN and
- * PLAIN, MAIL, RCPT, RSET, NOOP and QUIT, and nothing else. It serves one connection at a time on one
- * thread (no thread per connection, no parsing beyond the verb), so that a benchmark measures the
- * client rather than the server. It counts the connections it accepts, and can wait before every
- * reply to stand in for a server that is some network distance away.
+ * A minimal, fast SMTP server on the loopback interface: greeting, EHLO/HELO, STARTTLS,
+ * AUTH LOGIN and PLAIN, MAIL, RCPT, RSET, NOOP and QUIT, and nothing else. It serves one
+ * connection at a time on one thread (no thread per connection, no parsing beyond the
+ * verb), so that a benchmark measures the client rather than the server. It counts the
+ * connections it accepts, and can wait before every reply to stand in for a server that
+ * is some network distance away.
  * <p>
- * Why not the shared {@code ScriptedSmtpServer} of {@code smtp-health-test-support}: that one starts a
- * thread per connection and records every line, which is what a fault test asserts on and what a
- * benchmark must not measure; it plays a fixed script, where this one answers whatever dialogue a
- * client (ours, JavaMail, {@code check_smtp}) chooses, checks the AUTH credentials, and adds a reply
- * delay. Its certificate and the lab reader do come from the shared module.
+ * Why not the shared {@code ScriptedSmtpServer} of {@code smtp-health-test-support}: that
+ * one starts a thread per connection and records every line, which is what a fault test
+ * asserts on and what a benchmark must not measure; it plays a fixed script, where this
+ * one answers whatever dialogue a client (ours, JavaMail, {@code check_smtp}) chooses,
+ * checks the AUTH credentials, and adds a reply delay. Its certificate and the lab reader
+ * do come from the shared module.
  *
  * @since 0.1.0
  */

@@ -32,9 +32,10 @@ import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The floor: the shortest client that does the probe's dialogue, with no parsing beyond the reply
- * codes, no per-phase timing, no deadline bookkeeping and no result object. Connect, greeting 220,
- * EHLO, (STARTTLS, the same TLS verification as the probe, EHLO, AUTH LOGIN,) MAIL FROM, RSET, QUIT.
+ * The floor: the shortest client that does the probe's dialogue, with no parsing beyond
+ * the reply codes, no per-phase timing, no deadline bookkeeping and no result object.
+ * Connect, greeting 220, EHLO, (STARTTLS, the same TLS verification as the probe, EHLO,
+ * AUTH LOGIN,) MAIL FROM, RSET, QUIT.
  *
  * @since 0.1.0
  */

@@ -30,16 +30,17 @@ import io.github.smtphealth.benchmarks.Samples;
 
 /**
  * Starts commands the way a monitoring system does, from a light native process: {@code
- * benchmarks/spawn.py} (os.posix_spawn and waitpid, timed on a monotonic clock), never from this JVM,
- * whose {@link ProcessBuilder} adds several milliseconds to every start. The spawner is started once
- * per batch; only the commands it starts are timed.
+ * benchmarks/spawn.py} (os.posix_spawn and waitpid, timed on a monotonic clock), never
+ * from this JVM, whose {@link ProcessBuilder} adds several milliseconds to every start.
+ * The spawner is started once per batch; only the commands it starts are timed.
  *
  * @since 0.1.0
  */
 public final class NativeSpawner {
 
 	/**
-	 * The spawner, relative to the repository root where {@code benchmarks/run.sh} starts the harness.
+	 * The spawner, relative to the repository root where {@code benchmarks/run.sh} starts
+	 * the harness.
 	 */
 	public static final Path SCRIPT = Path.of("benchmarks/spawn.py");
 
@@ -60,12 +61,14 @@ public final class NativeSpawner {
 	}
 
 	/**
-	 * Run every command {@code perRound} times in each of {@code rounds} interleaved rounds.
+	 * Run every command {@code perRound} times in each of {@code rounds} interleaved
+	 * rounds.
 	 * @param rounds the rounds
 	 * @param perRound runs per command and round
 	 * @param commands the commands
 	 * @return the wall time of every run, by command name, in the order given
-	 * @throws IOException if the spawner fails or a command exits with another code than expected
+	 * @throws IOException if the spawner fails or a command exits with another code than
+	 * expected
 	 */
 	public Map<String, Samples> run(int rounds, int perRound, List<Command> commands) throws IOException {
 		Path spec = this.work.resolve("spawn-commands.tsv");

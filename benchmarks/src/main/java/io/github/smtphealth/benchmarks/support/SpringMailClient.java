@@ -24,10 +24,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * What Spring Boot's {@code MailHealthIndicator} does on every health check:
- * {@link JavaMailSenderImpl#testConnection()} (connect, greeting, EHLO, STARTTLS, EHLO, AUTH, then QUIT
- * on close) with the same server, security, credentials and certificate trust as our probe. Timeouts are
- * socket options as a careful user would set them; no write timeout, which would cost JavaMail a thread
- * per connection.
+ * {@link JavaMailSenderImpl#testConnection()} (connect, greeting, EHLO, STARTTLS, EHLO,
+ * AUTH, then QUIT on close) with the same server, security, credentials and certificate
+ * trust as our probe. Timeouts are socket options as a careful user would set them; no
+ * write timeout, which would cost JavaMail a thread per connection.
  *
  * @since 0.1.0
  */

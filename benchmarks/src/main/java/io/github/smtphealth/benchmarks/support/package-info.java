@@ -15,8 +15,8 @@
  */
 
 /**
- * What the benchmarks talk to and with: a minimal in-process SMTP server, the real lab servers, the
- * floor client and the JavaMail client.
+ * What the benchmarks talk to and with: a minimal in-process SMTP server, the real lab
+ * servers, the floor client and the JavaMail client.
  */
 @NullMarked
 package io.github.smtphealth.benchmarks.support;

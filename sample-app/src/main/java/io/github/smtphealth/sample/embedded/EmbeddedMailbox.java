@@ -28,10 +28,10 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The mailbox behind the embedded SMTP server when {@code sample.embedded-smtp.delivery} is true: a
- * GreenMail IMAP server on the loopback interface (plain IMAP, a port chosen by the OS) with one user,
- * into which the embedded server puts every message it accepts. The delivery check sends its probe
- * through the embedded server and reads it back here.
+ * The mailbox behind the embedded SMTP server when {@code sample.embedded-smtp.delivery}
+ * is true: a GreenMail IMAP server on the loopback interface (plain IMAP, a port chosen
+ * by the OS) with one user, into which the embedded server puts every message it accepts.
+ * The delivery check sends its probe through the embedded server and reads it back here.
  *
  * @since 0.1.0
  */

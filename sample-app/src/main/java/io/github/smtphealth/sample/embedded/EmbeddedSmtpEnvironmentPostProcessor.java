@@ -37,17 +37,20 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts the {@link EmbeddedSmtpServer embedded SMTP server} when
- * {@code sample.embedded-smtp.enabled} is true (the default) and points the health check at it:
- * {@code smtp.check.host}, {@code port}, {@code security=starttls}, {@code auth.*} and
- * {@code tls.bundle=embedded-smtp}, an SSL bundle that trusts the server's self-signed certificate
- * ({@code spring.ssl.bundle.pem.embedded-smtp.truststore.certificate}, the PEM text itself). With
- * {@code sample.embedded-smtp.delivery=true} it also turns on {@code smtp.check.delivery.*} against
- * the server's {@link EmbeddedMailbox}. These properties take precedence over every other source.
+ * {@code sample.embedded-smtp.enabled} is true (the default) and points the health check
+ * at it: {@code smtp.check.host}, {@code port}, {@code security=starttls}, {@code auth.*}
+ * and {@code tls.bundle=embedded-smtp}, an SSL bundle that trusts the server's
+ * self-signed certificate
+ * ({@code spring.ssl.bundle.pem.embedded-smtp.truststore.certificate}, the PEM text
+ * itself). With {@code sample.embedded-smtp.delivery=true} it also turns on
+ * {@code smtp.check.delivery.*} against the server's {@link EmbeddedMailbox}. These
+ * properties take precedence over every other source.
  * <p>
- * The server starts here, before any bean exists, because its port (free unless configured) and its
- * certificate must be in the environment before the SSL bundles and the health check bind their
- * properties. A warm-up probe follows (see {@code EmbeddedSmtpWarmUp}), then
- * {@code EmbeddedSmtpServerLifecycle} ties the server's life to the application context.
+ * The server starts here, before any bean exists, because its port (free unless
+ * configured) and its certificate must be in the environment before the SSL bundles and
+ * the health check bind their properties. A warm-up probe follows (see
+ * {@code EmbeddedSmtpWarmUp}), then {@code EmbeddedSmtpServerLifecycle} ties the server's
+ * life to the application context.
  *
  * @since 0.1.0
  */
@@ -64,7 +67,8 @@ public class EmbeddedSmtpEnvironmentPostProcessor implements EnvironmentPostProc
 	public static final String SSL_BUNDLE_NAME = "embedded-smtp";
 
 	/**
-	 * Runs late: after the config data (application.yml, command line) is in the environment.
+	 * Runs late: after the config data (application.yml, command line) is in the
+	 * environment.
 	 */
 	private static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
 
@@ -74,7 +78,8 @@ public class EmbeddedSmtpEnvironmentPostProcessor implements EnvironmentPostProc
 
 	/**
 	 * Create a new instance.
-	 * @param logFactory the factory of the log, which Spring Boot replays once logging is set up
+	 * @param logFactory the factory of the log, which Spring Boot replays once logging is
+	 * set up
 	 */
 	public EmbeddedSmtpEnvironmentPostProcessor(DeferredLogFactory logFactory) {
 		this.logger = logFactory.getLog(EmbeddedSmtpEnvironmentPostProcessor.class);
@@ -103,7 +108,8 @@ public class EmbeddedSmtpEnvironmentPostProcessor implements EnvironmentPostProc
 		try {
 			SmtpProbeResult warmUp = EmbeddedSmtpWarmUp.probe(server, properties, certificate);
 			environment.getPropertySources()
-				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, checkProperties(server, properties, certificate)));
+				.addFirst(
+						new MapPropertySource(PROPERTY_SOURCE_NAME, checkProperties(server, properties, certificate)));
 			EmbeddedSmtpServerLifecycle lifecycle = new EmbeddedSmtpServerLifecycle(server);
 			application.addInitializers(lifecycle);
 			application.addListeners(lifecycle);
@@ -144,8 +150,8 @@ public class EmbeddedSmtpEnvironmentPostProcessor implements EnvironmentPostProc
 	}
 
 	/**
-	 * Without the embedded server and without a server of its own, the sample would fail on the
-	 * readiness group's missing {@code smtp} member; say what to do instead.
+	 * Without the embedded server and without a server of its own, the sample would fail
+	 * on the readiness group's missing {@code smtp} member; say what to do instead.
 	 */
 	private static void assertServerToCheck(Binder binder) {
 		boolean configured = binder.bind("smtp.check.host", String.class).isBound()
@@ -167,10 +173,12 @@ public class EmbeddedSmtpEnvironmentPostProcessor implements EnvironmentPostProc
 		values.put("smtp.check.auth.username", properties.getUsername());
 		values.put("smtp.check.auth.password", properties.getPassword());
 		values.put("smtp.check.tls.bundle", SSL_BUNDLE_NAME);
-		values.put("spring.ssl.bundle.pem." + SSL_BUNDLE_NAME + ".truststore.certificate", certificate.certificatePem());
+		values.put("spring.ssl.bundle.pem." + SSL_BUNDLE_NAME + ".truststore.certificate",
+				certificate.certificatePem());
 		EmbeddedMailbox mailbox = server.mailbox();
 		if (mailbox != null) {
-			// Plain IMAP is acceptable here only because the mailbox is on loopback and made for the demo.
+			// Plain IMAP is acceptable here only because the mailbox is on loopback and
+			// made for the demo.
 			values.put("smtp.check.delivery.enabled", true);
 			values.put("smtp.check.delivery.to", EmbeddedMailbox.ADDRESS);
 			values.put("smtp.check.delivery.imap.host", "127.0.0.1");

@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
 /**
- * Configuration properties of the sample's embedded SMTP server ({@code sample.embedded-smtp.*}).
+ * Configuration properties of the sample's embedded SMTP server
+ * ({@code sample.embedded-smtp.*}).
  *
  * @since 0.1.0
  */
@@ -35,8 +36,8 @@ public class EmbeddedSmtpProperties {
 	public static final String PREFIX = "sample.embedded-smtp";
 
 	/**
-	 * Whether to start an SMTP server on the loopback interface and point smtp.check.* at it. When
-	 * false, the sample checks the server that smtp.check.* names.
+	 * Whether to start an SMTP server on the loopback interface and point smtp.check.* at
+	 * it. When false, the sample checks the server that smtp.check.* names.
 	 */
 	private boolean enabled = true;
 
@@ -56,13 +57,14 @@ public class EmbeddedSmtpProperties {
 	private String password = "demo-password";
 
 	/**
-	 * How long the embedded server waits before its greeting, to slow the check down on purpose.
+	 * How long the embedded server waits before its greeting, to slow the check down on
+	 * purpose.
 	 */
 	private Duration greetingDelay = Duration.ZERO;
 
 	/**
-	 * Whether to keep what the embedded server accepts in an embedded IMAP mailbox (GreenMail) and
-	 * turn the delivery check (smtp.check.delivery.*) on against it.
+	 * Whether to keep what the embedded server accepts in an embedded IMAP mailbox
+	 * (GreenMail) and turn the delivery check (smtp.check.delivery.*) on against it.
 	 */
 	private boolean delivery;
 
@@ -106,7 +108,8 @@ public class EmbeddedSmtpProperties {
 	}
 
 	public void setGreetingDelay(Duration greetingDelay) {
-		Assert.isTrue(!greetingDelay.isNegative(), () -> "'greeting-delay' must not be negative but was " + greetingDelay);
+		Assert.isTrue(!greetingDelay.isNegative(),
+				() -> "'greeting-delay' must not be negative but was " + greetingDelay);
 		this.greetingDelay = greetingDelay;
 	}
 

@@ -36,17 +36,19 @@ import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
- * An SMTP server on the loopback interface that behaves like a mail submission service: STARTTLS is
- * required before anything but EHLO, AUTH PLAIN or LOGIN is required before {@code MAIL}, and every
- * message is accepted and thrown away, or kept in an {@link EmbeddedMailbox} when
- * {@code sample.embedded-smtp.delivery} is true. Built on SubEthaSMTP; its threads are daemons named
- * {@code embedded-smtp-*}, and {@link #stop()} ends all of them.
+ * An SMTP server on the loopback interface that behaves like a mail submission service:
+ * STARTTLS is required before anything but EHLO, AUTH PLAIN or LOGIN is required before
+ * {@code MAIL}, and every message is accepted and thrown away, or kept in an
+ * {@link EmbeddedMailbox} when {@code sample.embedded-smtp.delivery} is true. Built on
+ * SubEthaSMTP; its threads are daemons named {@code embedded-smtp-*}, and {@link #stop()}
+ * ends all of them.
  * <p>
- * This is the demo's product code, not a test server: it is what {@code mvn spring-boot:run} checks
- * out of the box, so it lives in the sample's main code, where the test-only
- * {@code ScriptedSmtpServer} of {@code smtp-health-test-support} may not go. It is a working
- * submission service (a real SMTP stack that accepts any client's dialogue and checks credentials),
- * where the scripted server plays one fixed dialogue to make a fault happen.
+ * This is the demo's product code, not a test server: it is what
+ * {@code mvn spring-boot:run} checks out of the box, so it lives in the sample's main
+ * code, where the test-only {@code ScriptedSmtpServer} of
+ * {@code smtp-health-test-support} may not go. It is a working submission service (a real
+ * SMTP stack that accepts any client's dialogue and checks credentials), where the
+ * scripted server plays one fixed dialogue to make a fault happen.
  *
  * @since 0.1.0
  */
@@ -128,8 +130,9 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * The server side of STARTTLS with the JDK's default protocols and cipher suites (SubEthaSMTP's own
-	 * factory would enable every protocol the JDK supports, and look the client's name up in DNS).
+	 * The server side of STARTTLS with the JDK's default protocols and cipher suites
+	 * (SubEthaSMTP's own factory would enable every protocol the JDK supports, and look
+	 * the client's name up in DNS).
 	 */
 	private static SSLSocket startTls(SSLContext sslContext, Socket socket) throws IOException {
 		InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
@@ -149,7 +152,8 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 	}
 
 	private static boolean equal(String expected, String actual) {
-		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				actual.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -161,8 +165,8 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the mailbox that keeps what the server accepts, when {@code sample.embedded-smtp.delivery}
-	 * is true.
+	 * Return the mailbox that keeps what the server accepts, when
+	 * {@code sample.embedded-smtp.delivery} is true.
 	 * @return the mailbox, or {@code null} if accepted messages are thrown away
 	 */
 	public @Nullable EmbeddedMailbox mailbox() {
@@ -178,8 +182,8 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the server: close its port, end every session and wait for their threads. Does nothing if
-	 * the server has stopped already.
+	 * Stop the server: close its port, end every session and wait for their threads. Does
+	 * nothing if the server has stopped already.
 	 */
 	public void stop() {
 		this.greetingDelay.release();

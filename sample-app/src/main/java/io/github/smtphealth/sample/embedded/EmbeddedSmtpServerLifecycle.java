@@ -25,13 +25,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.Assert;
 
 /**
- * Ties the life of an {@link EmbeddedSmtpServer} that started before the application context to that
- * context: the server becomes the {@code embeddedSmtpServer} bean and stops when the context closes
- * (its beans are destroyed, on close or on a failed refresh), or when the application fails to start
- * before there is a context to close.
+ * Ties the life of an {@link EmbeddedSmtpServer} that started before the application
+ * context to that context: the server becomes the {@code embeddedSmtpServer} bean and
+ * stops when the context closes (its beans are destroyed, on close or on a failed
+ * refresh), or when the application fails to start before there is a context to close.
  */
-final class EmbeddedSmtpServerLifecycle
-		implements ApplicationContextInitializer<ConfigurableApplicationContext>, ApplicationListener<ApplicationFailedEvent> {
+final class EmbeddedSmtpServerLifecycle implements ApplicationContextInitializer<ConfigurableApplicationContext>,
+		ApplicationListener<ApplicationFailedEvent> {
 
 	/**
 	 * Name of the server's bean.

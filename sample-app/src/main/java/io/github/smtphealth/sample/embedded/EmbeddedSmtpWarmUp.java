@@ -26,12 +26,13 @@ import io.github.smtphealth.probe.SmtpProbeSettings;
 import io.github.smtphealth.probe.TlsSettings;
 
 /**
- * Probes the embedded server once at startup, with the same settings the health check will use, and
- * throws the result away. The first TLS handshake in a JVM loads and initialises the whole TLS stack,
- * which on a busy machine takes longer than the sample's one-second warning threshold by itself: without
- * this, a newcomer's first {@code curl} could show DEGRADED for a reason that has nothing to do with the
- * server. It also shows in the log that the server works. Nothing is recorded: the health check and its
- * metrics only ever see their own probes.
+ * Probes the embedded server once at startup, with the same settings the health check
+ * will use, and throws the result away. The first TLS handshake in a JVM loads and
+ * initialises the whole TLS stack, which on a busy machine takes longer than the sample's
+ * one-second warning threshold by itself: without this, a newcomer's first {@code curl}
+ * could show DEGRADED for a reason that has nothing to do with the server. It also shows
+ * in the log that the server works. Nothing is recorded: the health check and its metrics
+ * only ever see their own probes.
  */
 final class EmbeddedSmtpWarmUp {
 

@@ -24,10 +24,11 @@ import org.subethamail.smtp.server.Session;
 import org.subethamail.smtp.server.SessionHandler;
 
 /**
- * Holds each new session back for a while before SubEthaSMTP sends its {@code 220} greeting, like a
- * busy or tarpitting server. SubEthaSMTP asks its session handler whether to accept a connection just
- * before it greets, on the session's own thread, so waiting here delays the greeting and nothing
- * else. The wait ends early when the server stops.
+ * Holds each new session back for a while before SubEthaSMTP sends its {@code 220}
+ * greeting, like a busy or tarpitting server. SubEthaSMTP asks its session handler
+ * whether to accept a connection just before it greets, on the session's own thread, so
+ * waiting here delays the greeting and nothing else. The wait ends early when the server
+ * stops.
  */
 final class GreetingDelay implements SessionHandler {
 

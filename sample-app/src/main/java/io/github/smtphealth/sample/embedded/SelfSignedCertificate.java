@@ -59,12 +59,14 @@ import org.bouncycastle.util.IPAddress;
 import org.springframework.util.Assert;
 
 /**
- * A self-signed server certificate and its private key, made in memory (EC P-256). Its names become
- * subject alternative names, so a client can trust it and still verify the host name.
+ * A self-signed server certificate and its private key, made in memory (EC P-256). Its
+ * names become subject alternative names, so a client can trust it and still verify the
+ * host name.
  * <p>
- * The embedded server's certificate is made at startup of the demo, in the sample's main code, where
- * the test-only {@code TestCertificates} of {@code smtp-health-test-support} may not go; it needs
- * only this one self-signed shape, not test certificates' chains and validity windows.
+ * The embedded server's certificate is made at startup of the demo, in the sample's main
+ * code, where the test-only {@code TestCertificates} of {@code smtp-health-test-support}
+ * may not go; it needs only this one self-signed shape, not test certificates' chains and
+ * validity windows.
  *
  * @param certificate the certificate
  * @param privateKey the private key
@@ -77,8 +79,8 @@ public record SelfSignedCertificate(X509Certificate certificate, PrivateKey priv
 	/**
 	 * Make a certificate valid from an hour ago for the given lifetime.
 	 * @param lifetime how long the certificate is valid from now
-	 * @param names the names, the first is the common name; each becomes a DNS or IP address subject
-	 * alternative name
+	 * @param names the names, the first is the common name; each becomes a DNS or IP
+	 * address subject alternative name
 	 * @return the certificate
 	 */
 	public static SelfSignedCertificate generate(Duration lifetime, String... names) {
@@ -90,11 +92,12 @@ public record SelfSignedCertificate(X509Certificate certificate, PrivateKey priv
 			Instant now = Instant.now();
 			X500Name subject = new X500Name("CN=" + names[0] + ",O=smtp-health sample");
 			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-					new BigInteger(64, new SecureRandom()), Date.from(now.minus(BACKDATE)), Date.from(now.plus(lifetime)),
-					subject, keys.getPublic());
+					new BigInteger(64, new SecureRandom()), Date.from(now.minus(BACKDATE)),
+					Date.from(now.plus(lifetime)), subject, keys.getPublic());
 			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-			builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+			builder.addExtension(Extension.extendedKeyUsage, false,
+					new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
 			builder.addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames(names));
 			X509Certificate certificate = new JcaX509CertificateConverter()
 				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));

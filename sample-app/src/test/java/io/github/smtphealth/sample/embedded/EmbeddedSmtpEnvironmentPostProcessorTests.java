@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
- * Tests for {@link EmbeddedSmtpEnvironmentPostProcessor} and {@link EmbeddedSmtpServerLifecycle}: the
- * whole sample application, without a web server.
+ * Tests for {@link EmbeddedSmtpEnvironmentPostProcessor} and
+ * {@link EmbeddedSmtpServerLifecycle}: the whole sample application, without a web
+ * server.
  */
 class EmbeddedSmtpEnvironmentPostProcessorTests {
 
@@ -110,7 +111,8 @@ class EmbeddedSmtpEnvironmentPostProcessorTests {
 		try (ConfigurableApplicationContext context = run("--sample.embedded-smtp.enabled=false",
 				"--smtp.check.host=localhost")) {
 			assertThat(context.getBeansOfType(EmbeddedSmtpServer.class)).isEmpty();
-			assertThat(context.getEnvironment().getPropertySources()
+			assertThat(context.getEnvironment()
+				.getPropertySources()
 				.contains(EmbeddedSmtpEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
 			assertThat(context.getEnvironment().getProperty("smtp.check.tls.bundle")).isNull();
 		}

@@ -63,7 +63,8 @@ class EmbeddedSmtpServerTests {
 	@Test
 	void probeWithStartTlsAndTheRightCredentialsShouldSucceed() {
 		this.server = EmbeddedSmtpServer.start(new EmbeddedSmtpProperties(), certificate);
-		SmtpProbeResult result = probe(settings("localhost").credentials(SmtpCredentials.ofPassword("demo", "demo-password")));
+		SmtpProbeResult result = probe(
+				settings("localhost").credentials(SmtpCredentials.ofPassword("demo", "demo-password")));
 		assertThat(result.failure()).isNull();
 		assertThat(result.authMechanism()).isEqualTo("PLAIN");
 		assertThat(result.tls()).isNotNull();
@@ -118,9 +119,11 @@ class EmbeddedSmtpServerTests {
 		EmbeddedSmtpProperties properties = new EmbeddedSmtpProperties();
 		properties.setGreetingDelay(Duration.ofMillis(400));
 		this.server = EmbeddedSmtpServer.start(properties, certificate);
-		SmtpProbeResult result = probe(settings("localhost").credentials(SmtpCredentials.ofPassword("demo", "demo-password")));
+		SmtpProbeResult result = probe(
+				settings("localhost").credentials(SmtpCredentials.ofPassword("demo", "demo-password")));
 		assertThat(result.failure()).isNull();
-		// The delay starts when the server accepts the connection: all of it is inside the total, most
+		// The delay starts when the server accepts the connection: all of it is inside
+		// the total, most
 		// of it in the greeting phase
 		assertThat(result.total()).isGreaterThanOrEqualTo(Duration.ofMillis(400));
 		assertThat(result.phases().get(Phase.GREETING)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
@@ -188,8 +191,8 @@ class EmbeddedSmtpServerTests {
 	}
 
 	/**
-	 * A pool thread is still alive for a moment after the pool has terminated: poll, with a generous
-	 * deadline.
+	 * A pool thread is still alive for a moment after the pool has terminated: poll, with
+	 * a generous deadline.
 	 */
 	static void awaitThreadsEnded(Set<Thread> before) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

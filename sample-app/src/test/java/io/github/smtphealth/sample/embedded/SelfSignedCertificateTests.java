@@ -38,8 +38,8 @@ class SelfSignedCertificateTests {
 
 	@Test
 	void generateShouldPutEveryNameInTheSubjectAlternativeNames() throws CertificateParsingException {
-		assertThat(certificate.certificate().getSubjectAlternativeNames()).containsExactlyInAnyOrder(
-				List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"));
+		assertThat(certificate.certificate().getSubjectAlternativeNames())
+			.containsExactlyInAnyOrder(List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"));
 		assertThat(certificate.certificate().getSubjectX500Principal().getName()).contains("CN=localhost");
 	}
 
