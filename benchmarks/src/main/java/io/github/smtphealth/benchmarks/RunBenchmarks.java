@@ -50,7 +50,8 @@ import org.jspecify.annotations.Nullable;
  * {@code benchmarks/run.sh}; options are {@code --profile=full|quick},
  * {@code --out=<file>}, {@code --sample-jar=<jar>}, {@code --check-smtp=<executable>},
  * {@code --smtp-check-jar=<jar>} (with its CDS archive next to it), {@code --work=
- * <dir>
+ *
+<dir>
  * }, {@code --only=a,c,d,e,f,g,h} ({@code a} is the JMH run: a, b and allocation) and
  * {@code --analysis=<file>} (hand-written notes included as they are).
  *
@@ -107,7 +108,7 @@ public final class RunBenchmarks {
 						Path.of("smtp-health-cli/bin/smtp-check"))
 					.run());
 		Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-		String analysis = options.containsKey("analysis") && Files.isReadable(Path.of(options.get("analysis")))
+		String analysis = (options.containsKey("analysis") && Files.isReadable(Path.of(options.get("analysis"))))
 				? Files.readString(Path.of(options.get("analysis"))) : null;
 		String markdown = render(context, started, took, loadAtStart, startLoad, Machine.loadAverage(), analysis);
 		Files.writeString(out, markdown, StandardCharsets.UTF_8);
@@ -137,16 +138,6 @@ public final class RunBenchmarks {
 			report.preformatted(String.valueOf(ex));
 			report.summary(id + ". failed", "-", "-", Report.Verdict.MISSED);
 		}
-	}
-
-	/**
-	 * One part of the run.
-	 */
-	@FunctionalInterface
-	private interface Section {
-
-		void run() throws Exception;
-
 	}
 
 	private static String render(RunContext context, ZonedDateTime started, Duration took, String loadAtStart,
@@ -236,6 +227,16 @@ public final class RunBenchmarks {
 			Thread.currentThread().interrupt();
 			return checkSmtp.toString();
 		}
+	}
+
+	/**
+	 * One part of the run.
+	 */
+	@FunctionalInterface
+	private interface Section {
+
+		void run() throws Exception;
+
 	}
 
 }

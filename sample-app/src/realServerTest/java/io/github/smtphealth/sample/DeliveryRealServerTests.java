@@ -17,7 +17,6 @@
 package io.github.smtphealth.sample;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -22,7 +22,6 @@ import io.github.smtphealth.delivery.ImapSecurity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.lang.Contract;
-
 import org.springframework.util.StringUtils;
 
 /**
@@ -56,37 +55,6 @@ final class SmtpDeliveryResolver {
 	static final String SHORT_INTERVAL_SYSTEM_PROPERTY = "smtp-health.delivery.allow-short-interval";
 
 	/**
-	 * One server's delivery check, every default applied and every value checked.
-	 *
-	 * @param prefix where the server's own delivery keys live, such as
-	 * {@code smtp.check.delivery}
-	 * @param to the recipient
-	 * @param interval the pause between checks
-	 * @param timeout the wait for arrival
-	 * @param warning the DEGRADED threshold, or {@code null}
-	 * @param critical the DOWN threshold, or {@code null}
-	 * @param imapHost the IMAP host
-	 * @param imapPort the IMAP port
-	 * @param imapSecurity the IMAP security
-	 * @param imapUsername the IMAP user
-	 * @param imapPassword the IMAP password
-	 * @param imapFolder the folder
-	 * @param imapTlsBundle the SSL bundle for IMAP, or {@code null} for the SMTP server's
-	 * trust material
-	 */
-	record ResolvedDelivery(String prefix, String to, Duration interval, Duration timeout, @Nullable Duration warning,
-			@Nullable Duration critical, String imapHost, int imapPort, ImapSecurity imapSecurity, String imapUsername,
-			String imapPassword, String imapFolder, @Nullable String imapTlsBundle) {
-
-		@Override
-		public String toString() {
-			return "ResolvedDelivery[" + this.prefix + ", to=" + this.to + ", imap=" + this.imapUsername + "@"
-					+ this.imapHost + ":" + this.imapPort + ", password=******]";
-		}
-
-	}
-
-	/**
 	 * Resolve the delivery check of one server.
 	 * @param properties all properties
 	 * @param serverName the server's name, {@code default} for the top level
@@ -96,8 +64,8 @@ final class SmtpDeliveryResolver {
 		SmtpDeliveryProperties top = orEmpty(properties.getDelivery());
 		SmtpServerProperties named = properties.getServers().get(serverName);
 		SmtpDeliveryProperties own = (named != null) ? orEmpty(named.getDelivery()) : top;
-		String prefix = (named == null) ? SmtpServerResolver.PREFIX + ".delivery"
-				: SmtpServerResolver.PREFIX + ".servers." + serverName + ".delivery";
+		String prefix = (named != null) ? SmtpServerResolver.PREFIX + ".servers." + serverName + ".delivery"
+				: SmtpServerResolver.PREFIX + ".delivery";
 		if (!Boolean.TRUE.equals(own.enabled())) {
 			return null;
 		}
@@ -188,6 +156,37 @@ final class SmtpDeliveryResolver {
 			return own;
 		}
 		return (fallback != null) ? fallback : defaultValue;
+	}
+
+	/**
+	 * One server's delivery check, every default applied and every value checked.
+	 *
+	 * @param prefix where the server's own delivery keys live, such as
+	 * {@code smtp.check.delivery}
+	 * @param to the recipient
+	 * @param interval the pause between checks
+	 * @param timeout the wait for arrival
+	 * @param warning the DEGRADED threshold, or {@code null}
+	 * @param critical the DOWN threshold, or {@code null}
+	 * @param imapHost the IMAP host
+	 * @param imapPort the IMAP port
+	 * @param imapSecurity the IMAP security
+	 * @param imapUsername the IMAP user
+	 * @param imapPassword the IMAP password
+	 * @param imapFolder the folder
+	 * @param imapTlsBundle the SSL bundle for IMAP, or {@code null} for the SMTP server's
+	 * trust material
+	 */
+	record ResolvedDelivery(String prefix, String to, Duration interval, Duration timeout, @Nullable Duration warning,
+			@Nullable Duration critical, String imapHost, int imapPort, ImapSecurity imapSecurity, String imapUsername,
+			String imapPassword, String imapFolder, @Nullable String imapTlsBundle) {
+
+		@Override
+		public String toString() {
+			return "ResolvedDelivery[" + this.prefix + ", to=" + this.to + ", imap=" + this.imapUsername + "@"
+					+ this.imapHost + ":" + this.imapPort + ", password=******]";
+		}
+
 	}
 
 }

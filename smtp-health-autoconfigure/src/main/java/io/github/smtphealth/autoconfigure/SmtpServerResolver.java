@@ -16,7 +16,6 @@
 
 package io.github.smtphealth.autoconfigure;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

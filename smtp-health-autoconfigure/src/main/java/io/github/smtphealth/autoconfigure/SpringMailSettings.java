@@ -50,15 +50,6 @@ final class SpringMailSettings {
 	}
 
 	/**
-	 * One mapped setting.
-	 *
-	 * @param value the value, typed as the {@code smtp.check} key it maps to
-	 * @param property the full name of the property it came from
-	 */
-	record Value(Object value, String property) {
-	}
-
-	/**
 	 * Return the mapped value of a key, or {@code null} if {@code spring.mail} does not
 	 * set it.
 	 * @param key a key relative to one server, such as {@code tls.verify}
@@ -165,6 +156,15 @@ final class SpringMailSettings {
 		if (javaMail.isFalse("ssl.checkserveridentity")) {
 			values.put("tls.verify-hostname", new Value(false, javaMail.property("ssl.checkserveridentity")));
 		}
+	}
+
+	/**
+	 * One mapped setting.
+	 *
+	 * @param value the value, typed as the {@code smtp.check} key it maps to
+	 * @param property the full name of the property it came from
+	 */
+	record Value(Object value, String property) {
 	}
 
 	/**

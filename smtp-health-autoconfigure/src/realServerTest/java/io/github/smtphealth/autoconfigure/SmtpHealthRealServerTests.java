@@ -19,13 +19,11 @@ package io.github.smtphealth.autoconfigure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.smtphealth.lab.LabListener;
 import io.github.smtphealth.lab.SmtpLab;
-import io.github.smtphealth.probe.Security;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -26,8 +26,6 @@ import io.github.smtphealth.check.CheckStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.github.smtphealth.delivery.GreenMailMailbox.ADDRESS;
-import static io.github.smtphealth.delivery.GreenMailMailbox.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -86,7 +84,8 @@ class DeliveryChecksTests {
 	}
 
 	private DeliveryCheck check(Duration warning, Duration critical) {
-		DeliverySettings base = this.mailbox.settings(ADDRESS, Duration.ofSeconds(10), this.mailbox.imap(PASSWORD));
+		DeliverySettings base = this.mailbox.settings(GreenMailMailbox.ADDRESS, Duration.ofSeconds(10),
+				this.mailbox.imap(GreenMailMailbox.PASSWORD));
 		DeliverySettings settings = new DeliverySettings(base.serverName(), base.origin(), base.to(),
 				Duration.ofMinutes(1), base.timeout(), warning, critical, base.imap());
 		return new DeliveryCheck(this.mailbox.probe(settings, this.mailbox.smtpPort()), this.outcomes::add);

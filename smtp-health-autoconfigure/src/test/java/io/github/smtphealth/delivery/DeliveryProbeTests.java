@@ -26,9 +26,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.github.smtphealth.delivery.GreenMailMailbox.ADDRESS;
-import static io.github.smtphealth.delivery.GreenMailMailbox.ORIGIN;
-import static io.github.smtphealth.delivery.GreenMailMailbox.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,13 +58,14 @@ class DeliveryProbeTests {
 	void deliveryShouldDeleteOlderProbesOfItsOriginAndNothingElse() throws Exception {
 		Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
 		this.mailbox.deliver("unrelated", Map.of(), anHourAgo);
-		this.mailbox.deliver("left over", probeHeaders("11111111-1111-1111-1111-111111111111", ORIGIN), anHourAgo);
+		this.mailbox.deliver("left over", probeHeaders("11111111-1111-1111-1111-111111111111", GreenMailMailbox.ORIGIN),
+				anHourAgo);
 		this.mailbox.deliver("other application",
 				probeHeaders("22222222-2222-2222-2222-222222222222", "other-app/default"), anHourAgo);
-		this.mailbox.deliver("longer origin", probeHeaders("33333333-3333-3333-3333-333333333333", ORIGIN + "-2"),
-				anHourAgo);
-		this.mailbox.deliver("recent probe of a replica", probeHeaders("44444444-4444-4444-4444-444444444444", ORIGIN),
-				Instant.now());
+		this.mailbox.deliver("longer origin",
+				probeHeaders("33333333-3333-3333-3333-333333333333", GreenMailMailbox.ORIGIN + "-2"), anHourAgo);
+		this.mailbox.deliver("recent probe of a replica",
+				probeHeaders("44444444-4444-4444-4444-444444444444", GreenMailMailbox.ORIGIN), Instant.now());
 		DeliveryResult result = this.mailbox.probe().run();
 		assertThat(result.isSuccess()).as("%s", result).isTrue();
 		assertThat(this.mailbox.subjects()).containsExactlyInAnyOrder("unrelated", "other application", "longer origin",
@@ -78,13 +76,13 @@ class DeliveryProbeTests {
 	void deliveryWithWrongImapPasswordShouldFailInImapLoginWithoutSendingOrShowingThePassword() {
 		String wrong = "wrong-Imap-Pass-99";
 		DeliveryProbe probe = this.mailbox.probe(
-				this.mailbox.settings(ADDRESS, Duration.ofSeconds(10), this.mailbox.imap(wrong)),
+				this.mailbox.settings(GreenMailMailbox.ADDRESS, Duration.ofSeconds(10), this.mailbox.imap(wrong)),
 				this.mailbox.smtpPort());
 		DeliveryResult result = probe.run();
 		assertThat(result.failedPhase()).isEqualTo(DeliveryPhase.IMAP_LOGIN);
 		assertThat(result.error()).startsWith("IMAP login as 'probes' failed")
 			.doesNotContain(wrong)
-			.doesNotContain(PASSWORD);
+			.doesNotContain(GreenMailMailbox.PASSWORD);
 		assertThat(result.sentAt()).isNull();
 		assertThat(this.mailbox.subjects()).isEmpty();
 	}
@@ -92,10 +90,11 @@ class DeliveryProbeTests {
 	@Test
 	void deliveryWhenImapPortIsClosedShouldFailInImapConnect() {
 		GreenMailMailbox stopped = new GreenMailMailbox();
-		ImapSettings imap = stopped.imap(PASSWORD);
+		ImapSettings imap = stopped.imap(GreenMailMailbox.PASSWORD);
 		stopped.close();
 		DeliveryResult result = this.mailbox
-			.probe(this.mailbox.settings(ADDRESS, Duration.ofSeconds(10), imap), this.mailbox.smtpPort())
+			.probe(this.mailbox.settings(GreenMailMailbox.ADDRESS, Duration.ofSeconds(10), imap),
+					this.mailbox.smtpPort())
 			.run();
 		assertThat(result.failedPhase()).isEqualTo(DeliveryPhase.IMAP_CONNECT);
 		assertThat(result.error()).startsWith("cannot connect to IMAP server 127.0.0.1:" + imap.port());
@@ -103,11 +102,12 @@ class DeliveryProbeTests {
 
 	@Test
 	void deliveryWhenFolderDoesNotExistShouldFailInSearch() {
-		ImapSettings imap = this.mailbox.imap(PASSWORD);
+		ImapSettings imap = this.mailbox.imap(GreenMailMailbox.PASSWORD);
 		ImapSettings missing = new ImapSettings(imap.host(), imap.port(), imap.security(), imap.username(),
 				imap.password(), "Probes", null);
 		DeliveryResult result = this.mailbox
-			.probe(this.mailbox.settings(ADDRESS, Duration.ofSeconds(10), missing), this.mailbox.smtpPort())
+			.probe(this.mailbox.settings(GreenMailMailbox.ADDRESS, Duration.ofSeconds(10), missing),
+					this.mailbox.smtpPort())
 			.run();
 		assertThat(result.failedPhase()).isEqualTo(DeliveryPhase.SEARCH);
 		assertThat(result.error()).startsWith("cannot open folder 'Probes'");
@@ -120,7 +120,8 @@ class DeliveryProbeTests {
 			closedPort = socket.getLocalPort();
 		}
 		DeliveryResult result = this.mailbox
-			.probe(this.mailbox.settings(ADDRESS, Duration.ofSeconds(10), this.mailbox.imap(PASSWORD)), closedPort)
+			.probe(this.mailbox.settings(GreenMailMailbox.ADDRESS, Duration.ofSeconds(10),
+					this.mailbox.imap(GreenMailMailbox.PASSWORD)), closedPort)
 			.run();
 		assertThat(result.failedPhase()).isEqualTo(DeliveryPhase.SMTP);
 		assertThat(result.error()).startsWith("sending the probe message failed in connect: ");
@@ -131,7 +132,7 @@ class DeliveryProbeTests {
 	void deliveryWhenMessageGoesElsewhereShouldTimeOut() {
 		Duration timeout = Duration.ofSeconds(2);
 		DeliveryResult result = this.mailbox
-			.probe(this.mailbox.settings("elsewhere@localhost", timeout, this.mailbox.imap(PASSWORD)),
+			.probe(this.mailbox.settings("elsewhere@localhost", timeout, this.mailbox.imap(GreenMailMailbox.PASSWORD)),
 					this.mailbox.smtpPort())
 			.run();
 		assertThat(result.failedPhase()).isEqualTo(DeliveryPhase.TIMEOUT);

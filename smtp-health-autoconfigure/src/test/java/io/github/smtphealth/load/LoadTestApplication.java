@@ -27,7 +27,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-class LoadTestApplication {
+public class LoadTestApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(LoadTestApplication.class, args);

@@ -87,7 +87,7 @@ class ShutdownLoadTests {
 
 	private static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString()
-				+ (File.separatorChar == '\\' ? ".exe" : "");
+				+ ((File.separatorChar != '\\') ? "" : ".exe");
 	}
 
 }

@@ -63,7 +63,7 @@ final class JsonOutput {
 			string(json, text);
 		}
 		else if (value instanceof Double number) {
-			json.append(number.isInfinite() || number.isNaN() ? "null" : BigDecimal.valueOf(number).toPlainString());
+			json.append((number.isInfinite() || number.isNaN()) ? "null" : BigDecimal.valueOf(number).toPlainString());
 		}
 		else if (value instanceof Number || value instanceof Boolean) {
 			json.append(value);

@@ -216,8 +216,8 @@ public final class SmtpCheck {
 			return served;
 		}
 		if (first == null) {
-			return pending((probeThreads == null) ? "the health check is not running"
-					: "the first background check has not started yet", false);
+			return pending((probeThreads != null) ? "the first background check has not started yet"
+					: "the health check is not running", false);
 		}
 		return awaitFirst(first, firstStartedNanos);
 	}

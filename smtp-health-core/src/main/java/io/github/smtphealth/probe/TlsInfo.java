@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Objects;
 
 import javax.net.ssl.SSLSession;
-
 import javax.security.auth.x500.X500Principal;
 
 import org.jspecify.annotations.Nullable;

@@ -153,6 +153,10 @@ final class Watchdog {
 
 	/**
 	 * One watched resource; closing the watch ends it without closing the resource.
+	 *
+	 * @param deadline the deadline after which the resource is closed
+	 * @param resource what the watchdog closes when the deadline passes
+	 * @param done whether the watch has ended
 	 */
 	record Watch(Deadline deadline, Closeable resource, AtomicBoolean done) implements Closeable {
 

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 
 import io.github.smtphealth.lab.LabListener;
 import io.github.smtphealth.lab.SmtpLab;
-
 import org.junit.jupiter.params.provider.Arguments;
 
 import static org.assertj.core.api.Assertions.assertThat;

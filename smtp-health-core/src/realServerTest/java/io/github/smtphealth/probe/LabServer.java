@@ -70,7 +70,7 @@ record LabServer(String name, LabListener startTls, @Nullable LabListener smtps,
 
 	/**
 	 * Return every lab server.
-	 * @return Postfix, Exim, OpenSMTPD and Dovecot
+	 * @return the servers: Postfix, Exim, OpenSMTPD and Dovecot
 	 */
 	static List<LabServer> all() {
 		return List.of(POSTFIX, EXIM, OPENSMTPD, DOVECOT);

@@ -26,7 +26,6 @@ import io.github.smtphealth.probe.SmtpProbeSettings;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**

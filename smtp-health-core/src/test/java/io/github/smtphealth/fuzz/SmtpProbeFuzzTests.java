@@ -257,12 +257,6 @@ class SmtpProbeFuzzTests {
 		return replay;
 	}
 
-	/**
-	 * One probe against the replay server.
-	 */
-	private record Exchange(SmtpProbe probe, SmtpProbeResult result, Duration took, Session session) {
-	}
-
 	private static boolean isReplayServer(String host, Integer port) {
 		ReplayServer replay = server;
 		try {
@@ -271,6 +265,12 @@ class SmtpProbeFuzzTests {
 		catch (UnknownHostException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * One probe against the replay server.
+	 */
+	private record Exchange(SmtpProbe probe, SmtpProbeResult result, Duration took, Session session) {
 	}
 
 }

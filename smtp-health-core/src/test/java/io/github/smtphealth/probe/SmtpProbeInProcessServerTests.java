@@ -137,10 +137,8 @@ class SmtpProbeInProcessServerTests {
 	@Test
 	void subEthaSmtpWhenRecipientIsRefusedShouldFailInRcpt() {
 		withSubEthaSmtp((server) -> server.messageHandlerFactory(SmtpProbeInProcessServerTests::refusingNobody),
-				(port) -> {
-					assertFailure(probe(settings(port).rcptTo("nobody@example.com")), Phase.RCPT, FailureKind.REJECTED,
-							550, "RCPT TO rejected: 550 5.1.1 No such user here");
-				});
+				(port) -> assertFailure(probe(settings(port).rcptTo("nobody@example.com")), Phase.RCPT,
+						FailureKind.REJECTED, 550, "RCPT TO rejected: 550 5.1.1 No such user here"));
 	}
 
 	@Test

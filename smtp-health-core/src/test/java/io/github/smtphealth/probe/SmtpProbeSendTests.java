@@ -35,12 +35,6 @@ import org.subethamail.smtp.RejectException;
 import static io.github.smtphealth.probe.ProbeFixtures.HELO;
 import static io.github.smtphealth.probe.ProbeFixtures.assertFailure;
 import static io.github.smtphealth.probe.ProbeFixtures.assertWithinDeadline;
-import static io.github.smtphealth.probe.SmtpProbeInProcessServerTests.PASSWORD;
-import static io.github.smtphealth.probe.SmtpProbeInProcessServerTests.USER;
-import static io.github.smtphealth.probe.SmtpProbeInProcessServerTests.requireTlsAndAuth;
-import static io.github.smtphealth.probe.SmtpProbeInProcessServerTests.settings;
-import static io.github.smtphealth.probe.SmtpProbeInProcessServerTests.startTls;
-import static io.github.smtphealth.probe.SmtpProbeInProcessServerTests.withSubEthaSmtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,16 +52,16 @@ class SmtpProbeSendTests {
 	@Test
 	void sendWithStartTlsAndAuthShouldDeliverMessageWithTokenAndUnstuffedBody() {
 		List<String> received = new CopyOnWriteArrayList<>();
-		withSubEthaSmtp((server) -> {
-			requireTlsAndAuth(server);
+		SmtpProbeInProcessServerTests.withSubEthaSmtp((server) -> {
+			SmtpProbeInProcessServerTests.requireTlsAndAuth(server);
 			server.messageHandlerFactory((context) -> recording(received, null));
 		}, (port) -> {
 			SmtpMessage message = message("line one\n.starts with a dot\n..two dots\n.\nlast line");
-			SmtpProbeResult result = new SmtpProbe(
-					startTls(port).credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
-						.mailFrom("probe@example.com")
-						.build())
-				.send(message);
+			SmtpProbeResult result = new SmtpProbe(SmtpProbeInProcessServerTests.startTls(port)
+				.credentials(SmtpCredentials.ofPassword(SmtpProbeInProcessServerTests.USER,
+						SmtpProbeInProcessServerTests.PASSWORD))
+				.mailFrom("probe@example.com")
+				.build()).send(message);
 			assertThat(result.isSuccess()).as("%s", result).isTrue();
 			assertThat(result.phases()).containsKeys(Phase.TLS, Phase.AUTH, Phase.MAIL, Phase.RCPT, Phase.DATA,
 					Phase.QUIT);
@@ -87,11 +81,12 @@ class SmtpProbeSendTests {
 
 	@Test
 	void sendWhenServerRejectsMessageShouldFailInDataWithItsReply() {
-		withSubEthaSmtp(
+		SmtpProbeInProcessServerTests.withSubEthaSmtp(
 				(server) -> server.messageHandlerFactory(
 						(context) -> recording(new CopyOnWriteArrayList<>(), "5.7.1 Message looks like spam")),
 				(port) -> {
-					SmtpProbeResult result = new SmtpProbe(settings(port).build()).send(message("hello"));
+					SmtpProbeResult result = new SmtpProbe(SmtpProbeInProcessServerTests.settings(port).build())
+						.send(message("hello"));
 					assertFailure(result, Phase.DATA, FailureKind.REJECTED, 554,
 							"message rejected: 554 5.7.1 Message looks like spam");
 				});
@@ -145,18 +140,20 @@ class SmtpProbeSendTests {
 				.expect("RCPT")
 				.send("250 OK")
 				.expect("DATA")
-				.send("554 no thanks, " + PASSWORD)
+				.send("554 no thanks, " + SmtpProbeInProcessServerTests.PASSWORD)
 				.close())
 			.start()) {
 			ProbeFailure failure = ProbeFixtures.failureOf(sendWithPassword(server, true));
 			assertThat(failure.phase()).isEqualTo(Phase.DATA);
-			assertThat(failure.reason()).doesNotContain(PASSWORD).contains(SecretRedactor.MASK);
+			assertThat(failure.reason()).doesNotContain(SmtpProbeInProcessServerTests.PASSWORD)
+				.contains(SecretRedactor.MASK);
 		}
 	}
 
 	private static SmtpProbeResult sendWithPassword(ScriptedSmtpServer server, boolean allowPlaintextAuth) {
 		return new SmtpProbe(ProbeFixtures.settings(server, TIMEOUT)
-			.credentials(SmtpCredentials.ofPassword(USER, PASSWORD))
+			.credentials(SmtpCredentials.ofPassword(SmtpProbeInProcessServerTests.USER,
+					SmtpProbeInProcessServerTests.PASSWORD))
 			.allowPlaintextAuth(allowPlaintextAuth)
 			.build()).send(message("hello"));
 	}

@@ -467,47 +467,6 @@ class SmtpProbeTlsTests {
 		}
 	}
 
-	/**
-	 * A chain whose leaf is valid but whose intermediate CA expired yesterday, which
-	 * {@link TestCertificates} cannot make: its CAs are always valid.
-	 */
-	private static final class ExpiredIntermediate {
-
-		static TestCertificate chain(String host) throws Exception {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-			generator.initialize(new ECGenParameterSpec("secp256r1"));
-			KeyPair rootKeys = generator.generateKeyPair();
-			KeyPair intermediateKeys = generator.generateKeyPair();
-			KeyPair leafKeys = generator.generateKeyPair();
-			Instant now = Instant.now();
-			X500Name rootName = new X500Name("CN=Expired-Intermediate Test Root");
-			X500Name intermediateName = new X500Name("CN=Expired Test Intermediate");
-			X509Certificate root = sign(
-					new JcaX509v3CertificateBuilder(rootName, BigInteger.ONE, Date.from(now.minus(Duration.ofDays(30))),
-							Date.from(now.plus(Duration.ofDays(365))), rootName, rootKeys.getPublic())
-						.addExtension(Extension.basicConstraints, true, new BasicConstraints(true)),
-					rootKeys);
-			X509Certificate intermediate = sign(
-					new JcaX509v3CertificateBuilder(rootName, BigInteger.TWO, Date.from(now.minus(Duration.ofDays(30))),
-							Date.from(now.minus(Duration.ofDays(1))), intermediateName, intermediateKeys.getPublic())
-						.addExtension(Extension.basicConstraints, true, new BasicConstraints(0)),
-					rootKeys);
-			X509Certificate leaf = sign(new JcaX509v3CertificateBuilder(intermediateName, BigInteger.TEN,
-					Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(90))),
-					new X500Name("CN=" + host), leafKeys.getPublic())
-				.addExtension(Extension.subjectAlternativeName, false,
-						new GeneralNames(new GeneralName(GeneralName.dNSName, host))),
-					intermediateKeys);
-			return new TestCertificate(leaf, List.of(leaf, intermediate), leafKeys.getPrivate(), root);
-		}
-
-		private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuerKeys) throws Exception {
-			ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
-			return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-		}
-
-	}
-
 	private static SmtpProbeResult probeCertificate(TestCertificate certificate, TlsSettings tls) {
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.start((script) -> startTlsDialogue(script, certificate))) {
 			SmtpProbeResult result = probe(settings(HOST, server, TIMEOUT).security(Security.STARTTLS).tls(tls));
@@ -562,6 +521,47 @@ class SmtpProbeTlsTests {
 
 	private static String subjectOf(TestCertificate certificate) {
 		return certificate.certificate().getSubjectX500Principal().getName();
+	}
+
+	/**
+	 * A chain whose leaf is valid but whose intermediate CA expired yesterday, which
+	 * {@link TestCertificates} cannot make: its CAs are always valid.
+	 */
+	private static final class ExpiredIntermediate {
+
+		static TestCertificate chain(String host) throws Exception {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(new ECGenParameterSpec("secp256r1"));
+			KeyPair rootKeys = generator.generateKeyPair();
+			KeyPair intermediateKeys = generator.generateKeyPair();
+			KeyPair leafKeys = generator.generateKeyPair();
+			Instant now = Instant.now();
+			X500Name rootName = new X500Name("CN=Expired-Intermediate Test Root");
+			X500Name intermediateName = new X500Name("CN=Expired Test Intermediate");
+			X509Certificate root = sign(
+					new JcaX509v3CertificateBuilder(rootName, BigInteger.ONE, Date.from(now.minus(Duration.ofDays(30))),
+							Date.from(now.plus(Duration.ofDays(365))), rootName, rootKeys.getPublic())
+						.addExtension(Extension.basicConstraints, true, new BasicConstraints(true)),
+					rootKeys);
+			X509Certificate intermediate = sign(
+					new JcaX509v3CertificateBuilder(rootName, BigInteger.TWO, Date.from(now.minus(Duration.ofDays(30))),
+							Date.from(now.minus(Duration.ofDays(1))), intermediateName, intermediateKeys.getPublic())
+						.addExtension(Extension.basicConstraints, true, new BasicConstraints(0)),
+					rootKeys);
+			X509Certificate leaf = sign(new JcaX509v3CertificateBuilder(intermediateName, BigInteger.TEN,
+					Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(90))),
+					new X500Name("CN=" + host), leafKeys.getPublic())
+				.addExtension(Extension.subjectAlternativeName, false,
+						new GeneralNames(new GeneralName(GeneralName.dNSName, host))),
+					intermediateKeys);
+			return new TestCertificate(leaf, List.of(leaf, intermediate), leafKeys.getPrivate(), root);
+		}
+
+		private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuerKeys) throws Exception {
+			ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
+			return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+		}
+
 	}
 
 }

@@ -37,9 +37,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.jspecify.annotations.Nullable;
+import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
@@ -165,8 +165,9 @@ public final class SmtpLab {
 
 	private static SmtpLab unavailable(boolean ci, String problem) {
 		if (ci) {
-			return fail("Real-server tests cannot run: " + problem + ". CI=true, so this is a failure, not a skip: "
-					+ "the SMTP lab did not start (see the output of scripts/smtp-lab/start.sh and its logs)");
+			throw new AssertionFailedError(
+					"Real-server tests cannot run: " + problem + ". CI=true, so this is a failure, not a skip: "
+							+ "the SMTP lab did not start (see the output of scripts/smtp-lab/start.sh and its logs)");
 		}
 		return abort("Real-server tests skipped: " + problem + ". To run them, " + HOW_TO_START + ".");
 	}

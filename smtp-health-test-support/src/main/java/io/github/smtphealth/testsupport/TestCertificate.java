@@ -212,6 +212,12 @@ public record TestCertificate(X509Certificate certificate, List<X509Certificate>
 		}
 	}
 
+	@Override
+	public String toString() {
+		return "TestCertificate[" + this.certificate.getSubjectX500Principal().getName() + ", chain of "
+				+ this.chain.size() + ", not after " + this.certificate.getNotAfter().toInstant() + "]";
+	}
+
 	/**
 	 * What goes into a new, empty in-memory key store.
 	 */
@@ -220,12 +226,6 @@ public record TestCertificate(X509Certificate certificate, List<X509Certificate>
 
 		void addTo(KeyStore store) throws GeneralSecurityException;
 
-	}
-
-	@Override
-	public String toString() {
-		return "TestCertificate[" + this.certificate.getSubjectX500Principal().getName() + ", chain of "
-				+ this.chain.size() + ", not after " + this.certificate.getNotAfter().toInstant() + "]";
 	}
 
 }

@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.smtphealth.benchmarks.Report;
 import io.github.smtphealth.benchmarks.Report.Verdict;

@@ -128,9 +128,6 @@ public final class NativeSpawner {
 
 		/**
 		 * Create a command, copying the arguments.
-		 * @param name its name
-		 * @param expectedExit the exit code every run must end with
-		 * @param argv the program and its arguments
 		 */
 		public Command {
 			argv = List.copyOf(argv);
