@@ -62,9 +62,7 @@ class EmbeddedSmtpServerTests {
 
 	@Test
 	void probeWithStartTlsAndTheRightCredentialsShouldSucceed() {
-		this.server = EmbeddedSmtpServer.start(new EmbeddedSmtpProperties(), certificate);
-		SmtpProbeResult result = probe(
-				settings("localhost").credentials(SmtpCredentials.ofPassword("demo", "demo-password")));
+		SmtpProbeResult result = probeDefaultServerAsDemo("localhost");
 		assertThat(result.failure()).isNull();
 		assertThat(result.authMechanism()).isEqualTo("PLAIN");
 		assertThat(result.tls()).isNotNull();
@@ -74,10 +72,17 @@ class EmbeddedSmtpServerTests {
 
 	@Test
 	void probeByIpAddressShouldPassHostNameVerification() {
-		this.server = EmbeddedSmtpServer.start(new EmbeddedSmtpProperties(), certificate);
-		SmtpProbeResult result = probe(
-				settings("127.0.0.1").credentials(SmtpCredentials.ofPassword("demo", "demo-password")));
+		SmtpProbeResult result = probeDefaultServerAsDemo("127.0.0.1");
 		assertThat(result.failure()).isNull();
+	}
+
+	/**
+	 * Start the server with its default settings and probe it through {@code host} with
+	 * the default demo credentials.
+	 */
+	private SmtpProbeResult probeDefaultServerAsDemo(String host) {
+		this.server = EmbeddedSmtpServer.start(new EmbeddedSmtpProperties(), certificate);
+		return probe(settings(host).credentials(SmtpCredentials.ofPassword("demo", "demo-password")));
 	}
 
 	@Test
