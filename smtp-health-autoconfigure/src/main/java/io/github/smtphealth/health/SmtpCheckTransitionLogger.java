@@ -18,6 +18,7 @@ package io.github.smtphealth.health;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.smtphealth.check.CheckStatus;
@@ -25,6 +26,7 @@ import io.github.smtphealth.check.SmtpCheckListener;
 import io.github.smtphealth.check.SmtpCheckOutcome;
 import io.github.smtphealth.probe.ProbeFailure;
 import io.github.smtphealth.probe.SmtpProbeResult;
+import io.github.smtphealth.probe.SmtpProbeSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * Makes a failure visible in the log whatever {@code show-details} says: one WARN line
  * when a server goes DOWN (from UP, DEGRADED or its first probe), with its name, address,
  * failed phase and reason, and one INFO line when it comes back. A steady state, failing
- * or not, is silence. Reasons are the probe's, which are free of secrets by construction.
+ * or not, is silence, and so is a probe abandoned because the check stopped. Reasons are
+ * the probe's, which are free of secrets by construction.
  *
  * @since 0.1.0
  */
@@ -43,8 +46,26 @@ public final class SmtpCheckTransitionLogger implements SmtpCheckListener {
 
 	private final Map<String, CheckStatus> lastStatus = new ConcurrentHashMap<>();
 
+	/**
+	 * Servers whose check stopped: a probe abandoned at shutdown is no transition.
+	 */
+	private final Set<String> stopped = ConcurrentHashMap.newKeySet();
+
+	@Override
+	public void probing(String serverName, SmtpProbeSettings settings) {
+		this.stopped.remove(serverName);
+	}
+
+	@Override
+	public void stopped(String serverName) {
+		this.stopped.add(serverName);
+	}
+
 	@Override
 	public void probed(SmtpCheckOutcome outcome) {
+		if (this.stopped.contains(outcome.serverName())) {
+			return;
+		}
 		CheckStatus status = outcome.verdict().status();
 		CheckStatus previous = this.lastStatus.put(outcome.serverName(), status);
 		boolean down = status == CheckStatus.DOWN;

@@ -289,8 +289,13 @@ public final class SmtpCheck {
 	 * @param threads the owner's threads while it runs, {@code null} once it stopped
 	 */
 	void use(@Nullable ProbeThreads threads) {
+		boolean stopped;
 		synchronized (this.monitor) {
+			stopped = (threads == null && this.threads != null);
 			this.threads = threads;
+		}
+		if (stopped) {
+			notifyListener(() -> this.listener.stopped(this.name));
 		}
 	}
 

@@ -49,6 +49,15 @@ public interface SmtpCheckListener {
 	}
 
 	/**
+	 * Called when the owner of the server's check stops. A probe that was running then is
+	 * abandoned (its socket closed), so the outcome it still reports says nothing about
+	 * the server. Does nothing by default.
+	 * @param serverName the server's configured name
+	 */
+	default void stopped(String serverName) {
+	}
+
+	/**
 	 * Return a listener that tells each of the given listeners in turn; one that fails is
 	 * logged and does not keep the others from hearing of the outcome.
 	 * @param listeners the listeners
@@ -66,6 +75,11 @@ public interface SmtpCheckListener {
 			@Override
 			public void probed(SmtpCheckOutcome outcome) {
 				tellEach(copy, (listener) -> listener.probed(outcome));
+			}
+
+			@Override
+			public void stopped(String serverName) {
+				tellEach(copy, (listener) -> listener.stopped(serverName));
 			}
 
 		};
