@@ -18,7 +18,6 @@ package io.github.smtphealth.health;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.smtphealth.check.CheckStatus;
@@ -26,7 +25,6 @@ import io.github.smtphealth.check.SmtpCheckListener;
 import io.github.smtphealth.check.SmtpCheckOutcome;
 import io.github.smtphealth.probe.ProbeFailure;
 import io.github.smtphealth.probe.SmtpProbeResult;
-import io.github.smtphealth.probe.SmtpProbeSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,26 +44,8 @@ public final class SmtpCheckTransitionLogger implements SmtpCheckListener {
 
 	private final Map<String, CheckStatus> lastStatus = new ConcurrentHashMap<>();
 
-	/**
-	 * Servers whose check stopped: a probe abandoned at shutdown is no transition.
-	 */
-	private final Set<String> stopped = ConcurrentHashMap.newKeySet();
-
-	@Override
-	public void probing(String serverName, SmtpProbeSettings settings) {
-		this.stopped.remove(serverName);
-	}
-
-	@Override
-	public void stopped(String serverName) {
-		this.stopped.add(serverName);
-	}
-
 	@Override
 	public void probed(SmtpCheckOutcome outcome) {
-		if (this.stopped.contains(outcome.serverName())) {
-			return;
-		}
 		CheckStatus status = outcome.verdict().status();
 		CheckStatus previous = this.lastStatus.put(outcome.serverName(), status);
 		boolean down = status == CheckStatus.DOWN;

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * contextual (span) name {@code smtp check <server>}; low-cardinality keys {@code server}
  * (the configured name), {@code security}, {@code outcome} ({@code success},
  * {@code failure}, {@code timeout}) and {@code status} ({@code up}, {@code degraded},
- * {@code down}, {@code unknown}); high-cardinality keys {@code server.address} and
+ * {@code down}, {@code unknown}; both {@code unknown} for a probe abandoned because the
+ * application stopped); high-cardinality keys {@code server.address} and
  * {@code server.port}, the standard names. No key carries text a server sent.
  *
  * @since 0.1.0

@@ -112,6 +112,20 @@ public final class SmtpCheckObservations implements SmtpCheckListener {
 		run.observation().stop();
 	}
 
+	/**
+	 * The probe was cut short at shutdown: its observation ends without an outcome
+	 * ({@code outcome} and {@code status} {@code unknown}) and without an error, since
+	 * the server did nothing wrong.
+	 */
+	@Override
+	public void abandoned(String serverName) {
+		Running run = this.running.remove(serverName);
+		if (run != null) {
+			run.scope().close();
+			run.observation().stop();
+		}
+	}
+
 	private static void recordPhases(Observation observation, SmtpProbeResult result) {
 		long startMillis = result.checkedAt().toEpochMilli();
 		Duration elapsed = Duration.ZERO;

@@ -17,12 +17,8 @@
 package io.github.smtphealth.autoconfigure;
 
 import io.github.smtphealth.check.CheckStatus;
-import io.github.smtphealth.check.CheckVerdict;
 import io.github.smtphealth.check.SmtpCheck;
-import io.github.smtphealth.check.SmtpCheckOutcome;
 import io.github.smtphealth.check.SmtpChecks;
-import io.github.smtphealth.health.SmtpCheckTransitionLogger;
-import io.github.smtphealth.probe.SmtpProbeSettings;
 import io.github.smtphealth.testsupport.ScriptedSmtpServer;
 import io.github.smtphealth.testsupport.SmtpScript;
 import org.junit.jupiter.api.Test;
@@ -104,22 +100,6 @@ class SmtpCheckTransitionLogTests {
 				.doesNotContain("expiry-warning")
 				.doesNotContain("relay.host")
 				.doesNotContain("delivery"));
-	}
-
-	@Test
-	void probeAbandonedBecauseTheCheckStoppedShouldLogNoTransition(CapturedOutput output) {
-		SmtpCheckTransitionLogger transitions = new SmtpCheckTransitionLogger();
-		SmtpProbeSettings settings = SmtpProbeSettings.builder("smtp.example.com").build();
-		SmtpCheckOutcome abandoned = new SmtpCheckOutcome("default", settings, null,
-				new CheckVerdict(CheckStatus.DOWN, "could not resolve 'smtp.example.com'"), false);
-		transitions.probing("default", settings);
-		transitions.stopped("default");
-		transitions.probed(abandoned);
-		assertThat(output).doesNotContain("is DOWN");
-		// Started again: a new probe's outcome is a transition again.
-		transitions.probing("default", settings);
-		transitions.probed(abandoned);
-		assertThat(output).contains("SMTP server 'default' (smtp.example.com:25) is DOWN");
 	}
 
 }

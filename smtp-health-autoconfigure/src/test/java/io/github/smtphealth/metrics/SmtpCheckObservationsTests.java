@@ -27,6 +27,7 @@ import io.github.smtphealth.check.RefreshMode;
 import io.github.smtphealth.check.SmtpCheck;
 import io.github.smtphealth.check.SmtpCheckListener;
 import io.github.smtphealth.check.SmtpCheckOutcome;
+import io.github.smtphealth.check.SmtpChecks;
 import io.github.smtphealth.probe.Phase;
 import io.github.smtphealth.probe.SmtpProbe;
 import io.github.smtphealth.probe.SmtpProbeResult;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link SmtpCheckObservations}: real probes against scripted servers, observed
@@ -190,6 +192,34 @@ class SmtpCheckObservationsTests {
 			assertThat(outcome.verdict().status().name()).isEqualTo("UP");
 			assertThat(meters.get("smtp.check").timer().count()).isOne();
 			assertThat(this.registry).hasSingleObservationThat().hasBeenStopped();
+		}
+	}
+
+	@Test
+	void probeAbandonedBecauseTheChecksStoppedShouldEndItsObservationAndRecordNoMetric() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		SmtpCheckListener both = SmtpCheckListener
+			.all(List.of(new SmtpCheckMetrics(meters), new SmtpCheckObservations(this.registry, null)));
+		try (ScriptedSmtpServer server = ScriptedSmtpServer.acceptButNeverSpeak()) {
+			SmtpProbeSettings settings = SmtpProbeSettings.builder(server.host())
+				.port(server.port())
+				.timeout(Duration.ofSeconds(30))
+				.build();
+			SmtpCheck check = new SmtpCheck(SERVER, new SmtpProbe(settings), NO_THRESHOLDS, Duration.ZERO,
+					RefreshMode.BACKGROUND, Duration.ofSeconds(30), both, Clock.systemUTC());
+			SmtpChecks checks = new SmtpChecks(List.of(check));
+			checks.startProbing();
+			await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 1);
+			checks.stop();
+			await().atMost(Duration.ofSeconds(3))
+				.untilAsserted(() -> assertThat(this.registry).hasSingleObservationThat().hasBeenStopped());
+			// Shutdown is not a failure of the server: no error, no timer, no DOWN gauge.
+			assertThat(this.registry).hasSingleObservationThat()
+				.hasLowCardinalityKeyValue("outcome", "unknown")
+				.hasLowCardinalityKeyValue("status", "unknown")
+				.doesNotHaveError();
+			assertThat(meters.find("smtp.check").timers()).isEmpty();
+			assertThat(meters.find("smtp.check.up").gauges()).isEmpty();
 		}
 	}
 

@@ -289,13 +289,8 @@ public final class SmtpCheck {
 	 * @param threads the owner's threads while it runs, {@code null} once it stopped
 	 */
 	void use(@Nullable ProbeThreads threads) {
-		boolean stopped;
 		synchronized (this.monitor) {
-			stopped = (threads == null && this.threads != null);
 			this.threads = threads;
-		}
-		if (stopped) {
-			notifyListener(() -> this.listener.stopped(this.name));
 		}
 	}
 
@@ -440,7 +435,9 @@ public final class SmtpCheck {
 	}
 
 	/**
-	 * Run the probe on this thread and hand its outcome to everyone waiting.
+	 * Run the probe on this thread and hand its outcome to everyone waiting. A probe
+	 * whose owner stopped while it ran was cut short: its outcome is not kept, and the
+	 * listener hears that it was abandoned.
 	 */
 	private SmtpCheckOutcome fly(CompletableFuture<SmtpCheckOutcome> future, @Nullable ProbeThreads probeThreads) {
 		SmtpCheckOutcome outcome;
@@ -458,12 +455,25 @@ public final class SmtpCheck {
 			notifyListener(() -> this.listener.probed(unfinished("the probe failed unexpectedly")));
 			throw ex;
 		}
+		SmtpCheckOutcome abandonedFor = null;
 		synchronized (this.monitor) {
-			this.last = outcome;
-			this.lastFinishedNanos = System.nanoTime();
+			if (probeThreads != null && this.threads != probeThreads) {
+				SmtpCheckOutcome known = this.last;
+				abandonedFor = (known != null) ? known.served(age(), false)
+						: pending("the health check stopped during the first check", false);
+			}
+			else {
+				this.last = outcome;
+				this.lastFinishedNanos = System.nanoTime();
+			}
 			if (this.inFlight == future) {
 				this.inFlight = null;
 			}
+		}
+		if (abandonedFor != null) {
+			notifyListener(() -> this.listener.abandoned(this.name));
+			future.complete(abandonedFor);
+			return abandonedFor;
 		}
 		// The listener first (metrics), so that whoever sees this outcome also finds it
 		// recorded.

@@ -25,8 +25,8 @@ import io.github.smtphealth.probe.SmtpProbeSettings;
 /**
  * Told about every probe that actually ran (never about cached results), for example to
  * record metrics or to trace the probe. Every {@link #probing} is followed by exactly one
- * {@link #probed} for the same server, on the same thread: the probe is a blocking call
- * on that thread.
+ * {@link #probed} or {@link #abandoned} for the same server, on the same thread: the
+ * probe is a blocking call on that thread.
  *
  * @since 0.1.0
  */
@@ -49,12 +49,13 @@ public interface SmtpCheckListener {
 	}
 
 	/**
-	 * Called when the owner of the server's check stops. A probe that was running then is
-	 * abandoned (its socket closed), so the outcome it still reports says nothing about
-	 * the server. Does nothing by default.
+	 * Called instead of {@link #probed} when the owner of the server's check stopped
+	 * while the probe ran: the probe was cut short (its socket closed), so what it found
+	 * says nothing about the server, and it is neither served nor recorded. Does nothing
+	 * by default.
 	 * @param serverName the server's configured name
 	 */
-	default void stopped(String serverName) {
+	default void abandoned(String serverName) {
 	}
 
 	/**
@@ -78,8 +79,8 @@ public interface SmtpCheckListener {
 			}
 
 			@Override
-			public void stopped(String serverName) {
-				tellEach(copy, (listener) -> listener.stopped(serverName));
+			public void abandoned(String serverName) {
+				tellEach(copy, (listener) -> listener.abandoned(serverName));
 			}
 
 		};
