@@ -90,7 +90,8 @@ public record HeapSection(RunContext context) {
 			SmtpHealthContributor contributor = new SmtpHealthContributor(group);
 			long configured = usedHeap();
 			for (SmtpCheck check : checks) {
-				SmtpCheckOutcome outcome = check.current();
+				// On this thread: the group is not started, it only holds the checks.
+				SmtpCheckOutcome outcome = check.refresh();
 				if (outcome.result() == null || outcome.result().failure() != null) {
 					throw new IllegalStateException("Check failed: " + outcome.verdict());
 				}

@@ -44,6 +44,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SampleApp implements AutoCloseable {
 
+	/**
+	 * How long {@link #untilFresh} waits for new verdicts.
+	 */
+	public static final Duration FRESH_WITHIN = Duration.ofSeconds(30);
+
+	private static final Pattern CHECKED_AT = Pattern.compile("\"checkedAt\":\"([^\"]+)\"");
+
 	private static final Pattern STARTED = Pattern
 		.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
@@ -179,6 +186,86 @@ public final class SampleApp implements AutoCloseable {
 	}
 
 	/**
+	 * GET a health path whose verdicts are all older than the cache TTL, which serves
+	 * them and starts one refresh per server, then GET it again, back to back, until
+	 * every verdict in it is new (every {@code checkedAt} changed): how long a caller
+	 * waits to see a fresh check through HTTP. Overstates the probes by at most one GET,
+	 * the one during which they finished. The caller keeps the verdicts stale between
+	 * calls (a pause longer than the TTL) and this call short (a TTL longer than the
+	 * probes), so that the GETs after the first one start no further refresh.
+	 * @param path a health path with details shown
+	 * @return nanoseconds from sending the first GET to receiving the one that showed
+	 * every verdict new
+	 * @throws IllegalStateException if the path shows no verdict, or not every verdict
+	 * changes within {@link #FRESH_WITHIN}
+	 */
+	public long untilFresh(String path) {
+		long start = System.nanoTime();
+		List<String> before = checkedAt(getUp(path));
+		if (before.isEmpty()) {
+			throw new IllegalStateException(path + " shows no checkedAt: are details shown?");
+		}
+		long deadline = start + FRESH_WITHIN.toNanos();
+		while (!allChanged(before, checkedAt(getUp(path)))) {
+			if (System.nanoTime() - deadline > 0) {
+				throw new IllegalStateException(path + " showed no fresh verdicts within " + FRESH_WITHIN);
+			}
+		}
+		return System.nanoTime() - start;
+	}
+
+	/**
+	 * Return what the application's {@code smtp.check} timer has recorded for a server so
+	 * far, read from {@code /actuator/prometheus}: every probe's time from DNS to QUIT,
+	 * summed over its outcome and status tags.
+	 * @param server the configured server name
+	 * @return the probe count and their total time
+	 */
+	public ProbeTimes probeTimes(String server) {
+		HttpResponse<String> response = get("/actuator/prometheus");
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("/actuator/prometheus answered " + response.statusCode());
+		}
+		long count = 0;
+		double seconds = 0;
+		String serverTag = "server=\"" + server + "\"";
+		for (String line : response.body().split("\n")) {
+			if (!line.contains(serverTag)) {
+				continue;
+			}
+			String value = line.substring(line.lastIndexOf(' ') + 1);
+			if (line.startsWith("smtp_check_seconds_count{")) {
+				count += (long) Double.parseDouble(value);
+			}
+			else if (line.startsWith("smtp_check_seconds_sum{")) {
+				seconds += Double.parseDouble(value);
+			}
+		}
+		return new ProbeTimes(count, seconds);
+	}
+
+	private static List<String> checkedAt(String body) {
+		List<String> found = new ArrayList<>();
+		Matcher matcher = CHECKED_AT.matcher(body);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
+	}
+
+	private static boolean allChanged(List<String> before, List<String> now) {
+		if (now.size() != before.size()) {
+			return false;
+		}
+		for (int i = 0; i < now.size(); i++) {
+			if (now.get(i).equals(before.get(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * Return the last lines of the application's output.
 	 * @return the tail
 	 */
@@ -205,6 +292,26 @@ public final class SampleApp implements AutoCloseable {
 	@Override
 	public void close() {
 		ChildProcesses.stop(this.process);
+	}
+
+	/**
+	 * What a server's {@code smtp.check} timer recorded up to a moment.
+	 *
+	 * @param count the number of probes
+	 * @param seconds their total time
+	 */
+	public record ProbeTimes(long count, double seconds) {
+
+		/**
+		 * Return the mean time of the probes recorded since an earlier reading.
+		 * @param earlier the earlier reading
+		 * @return nanoseconds, or 0 if no probe ran in between
+		 */
+		public long meanNanosSince(ProbeTimes earlier) {
+			long probes = this.count - earlier.count;
+			return (probes > 0) ? Math.round((this.seconds - earlier.seconds) / probes * 1e9) : 0;
+		}
+
 	}
 
 }

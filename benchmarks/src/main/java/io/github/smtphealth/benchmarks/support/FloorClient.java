@@ -36,6 +36,11 @@ import org.jspecify.annotations.Nullable;
  * the reply codes, no per-phase timing, no deadline bookkeeping and no result object.
  * Connect, greeting 220, EHLO, (STARTTLS, the same TLS verification as the probe, EHLO,
  * AUTH LOGIN,) MAIL FROM, RSET, QUIT.
+ * <p>
+ * Like the probe, it does a full TLS handshake every time (a new {@code SSLContext} per
+ * connection, so that no session is resumed): the probe must see the server's certificate
+ * chain on every check to judge its expiry, and a floor that resumed sessions would time
+ * a shorter handshake than any correct check can do.
  *
  * @since 0.1.0
  */
@@ -47,7 +52,7 @@ public final class FloorClient {
 
 	private final String host;
 
-	private final @Nullable SSLSocketFactory tls;
+	private final @Nullable BenchTarget tls;
 
 	private final byte @Nullable [] username;
 
@@ -65,7 +70,7 @@ public final class FloorClient {
 	public FloorClient(BenchTarget target) throws IOException {
 		this.address = new InetSocketAddress(InetAddress.getByName(target.host()), target.port());
 		this.host = target.host();
-		this.tls = target.tls() ? target.clientContext().getSocketFactory() : null;
+		this.tls = target.tls() ? target : null;
 		this.username = (target.username() != null) ? line(base64(target.username())) : null;
 		this.password = (target.password() != null) ? line(base64(target.password())) : null;
 		this.ehlo = line("EHLO " + BenchTarget.HELO_NAME);
@@ -88,7 +93,8 @@ public final class FloorClient {
 			conversation.send(this.ehlo, 250);
 			if (this.tls != null) {
 				conversation.send(Commands.STARTTLS, 220);
-				SSLSocket tlsSocket = (SSLSocket) this.tls.createSocket(raw, this.host, this.address.getPort(), true);
+				SSLSocketFactory factory = this.tls.clientContext().getSocketFactory();
+				SSLSocket tlsSocket = (SSLSocket) factory.createSocket(raw, this.host, this.address.getPort(), true);
 				SSLParameters parameters = tlsSocket.getSSLParameters();
 				parameters.setEndpointIdentificationAlgorithm("HTTPS");
 				tlsSocket.setSSLParameters(parameters);
