@@ -183,8 +183,7 @@ class SmtpCheckObservationsTests {
 	@Test
 	void probedWithMetricsAndObservationsShouldRecordBoth() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		SmtpCheckListener both = SmtpCheckListener
-			.all(List.of(new SmtpCheckMetrics(meters), new SmtpCheckObservations(this.registry, null)));
+		SmtpCheckListener both = metricsAndObservations(meters);
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.happyPath()) {
 			SmtpCheckOutcome outcome = new SmtpCheck(SERVER, new SmtpProbe(settings(server)), NO_THRESHOLDS,
 					Duration.ZERO, RefreshMode.ON_DEMAND, Duration.ofSeconds(30), both, Clock.systemUTC())
@@ -198,8 +197,7 @@ class SmtpCheckObservationsTests {
 	@Test
 	void probeAbandonedBecauseTheChecksStoppedShouldEndItsObservationAndRecordNoMetric() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		SmtpCheckListener both = SmtpCheckListener
-			.all(List.of(new SmtpCheckMetrics(meters), new SmtpCheckObservations(this.registry, null)));
+		SmtpCheckListener both = metricsAndObservations(meters);
 		try (ScriptedSmtpServer server = ScriptedSmtpServer.acceptButNeverSpeak()) {
 			SmtpProbeSettings settings = SmtpProbeSettings.builder(server.host())
 				.port(server.port())
@@ -221,6 +219,11 @@ class SmtpCheckObservationsTests {
 			assertThat(meters.find("smtp.check").timers()).isEmpty();
 			assertThat(meters.find("smtp.check.up").gauges()).isEmpty();
 		}
+	}
+
+	private SmtpCheckListener metricsAndObservations(SimpleMeterRegistry meters) {
+		return SmtpCheckListener
+			.all(List.of(new SmtpCheckMetrics(meters), new SmtpCheckObservations(this.registry, null)));
 	}
 
 	private SmtpCheck check(SmtpProbeSettings settings, Duration cacheTtl) {

@@ -112,8 +112,7 @@ public record CheckSmtpSection(RunContext context) {
 						app.getUp(LIVENESS);
 					}
 					for (int i = 0; i < FRESH_WARMUP; i++) {
-						pause();
-						app.untilFresh(path(target));
+						app.untilFresh(path(target), STALE_PAUSE);
 					}
 				}
 				spawner.run(1, 3, commands);
@@ -126,8 +125,7 @@ public record CheckSmtpSection(RunContext context) {
 					for (BenchTarget target : targets) {
 						samples(checkSmtp, target).addAll(Objects.requireNonNull(spawned.get(target.name())));
 						for (int i = 0; i < profile.httpPerRound(); i++) {
-							pause();
-							samples(fresh, target).add(app.untilFresh(path(target)));
+							samples(fresh, target).add(app.untilFresh(path(target), STALE_PAUSE));
 							long start = System.nanoTime();
 							app.getUp(path(target));
 							samples(served, target).add(System.nanoTime() - start);
@@ -149,16 +147,6 @@ public record CheckSmtpSection(RunContext context) {
 			for (BenchTarget target : targets) {
 				target.close();
 			}
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(STALE_PAUSE.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
 		}
 	}
 

@@ -186,20 +186,22 @@ public final class SampleApp implements AutoCloseable {
 	}
 
 	/**
-	 * GET a health path whose verdicts are all older than the cache TTL, which serves
-	 * them and starts one refresh per server, then GET it again, back to back, until
-	 * every verdict in it is new (every {@code checkedAt} changed): how long a caller
-	 * waits to see a fresh check through HTTP. Overstates the probes by at most one GET,
-	 * the one during which they finished. The caller keeps the verdicts stale between
-	 * calls (a pause longer than the TTL) and this call short (a TTL longer than the
-	 * probes), so that the GETs after the first one start no further refresh.
+	 * Wait until the verdicts are stale, then GET a health path, which serves them and
+	 * starts one refresh per server, and GET it again, back to back, until every verdict
+	 * in it is new (every {@code checkedAt} changed): how long a caller waits to see a
+	 * fresh check through HTTP. Overstates the probes by at most one GET, the one during
+	 * which they finished. The application's cache TTL must be shorter than the pause (so
+	 * that the first GET finds every verdict stale) and longer than the probes (so that
+	 * the GETs after it start no further refresh).
 	 * @param path a health path with details shown
+	 * @param stalePause how long to wait first, longer than the cache TTL
 	 * @return nanoseconds from sending the first GET to receiving the one that showed
 	 * every verdict new
 	 * @throws IllegalStateException if the path shows no verdict, or not every verdict
 	 * changes within {@link #FRESH_WITHIN}
 	 */
-	public long untilFresh(String path) {
+	public long untilFresh(String path, Duration stalePause) {
+		sleep(stalePause.toMillis());
 		long start = System.nanoTime();
 		List<String> before = checkedAt(getUp(path));
 		if (before.isEmpty()) {

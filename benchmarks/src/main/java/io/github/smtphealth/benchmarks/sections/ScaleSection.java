@@ -102,7 +102,7 @@ public record ScaleSection(RunContext context) {
 					app.getUp(PATH);
 				}
 				for (int i = 0; i < Math.max(3, profile.scaleWarmup() / 5); i++) {
-					untilFresh(app);
+					app.untilFresh(PATH, STALE_PAUSE);
 				}
 				Samples fresh = new Samples();
 				Samples served = new Samples();
@@ -110,7 +110,7 @@ public record ScaleSection(RunContext context) {
 				long budgetEnd = System.nanoTime() + MEASURE_BUDGET.toNanos();
 				int limit = Math.max(MIN_REQUESTS, profile.scaleRequests() / 5);
 				while (fresh.count() < limit && (fresh.count() < MIN_REQUESTS || System.nanoTime() < budgetEnd)) {
-					fresh.add(untilFresh(app));
+					fresh.add(app.untilFresh(PATH, STALE_PAUSE));
 					long start = System.nanoTime();
 					app.getUp(PATH);
 					served.add(System.nanoTime() - start);
@@ -121,17 +121,6 @@ public record ScaleSection(RunContext context) {
 			}
 		}
 		return rows;
-	}
-
-	private static long untilFresh(SampleApp app) {
-		try {
-			Thread.sleep(STALE_PAUSE.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
-		}
-		return app.untilFresh(PATH);
 	}
 
 	private static long connections(List<FastSmtpServer> servers) {
